@@ -1,0 +1,53 @@
+"""Fixtures every test may use: units A and B, one user per role in each."""
+
+import os
+
+import pytest
+
+from planwatch.testing import ROLES, make_unit, make_user
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs ~0.2 s a user; tests create dozens."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def unit_a(db):
+    return make_unit("Unit A Bureau", "unit-a")
+
+
+@pytest.fixture
+def unit_b(db):
+    return make_unit("Unit B Bureau", "unit-b")
+
+
+@pytest.fixture
+def users(unit_a, unit_b):
+    """{(role, "a"|"b"): user}"""
+    return {(role, key): make_user(role, unit) for role in ROLES for key, unit in (("a", unit_a), ("b", unit_b))}
+
+
+@pytest.fixture
+def supervisor(users):
+    return users[("supervisor", "a")]
+
+
+@pytest.fixture
+def officer(users):
+    return users[("unit_officer", "a")]
+
+
+@pytest.fixture
+def auditor(users):
+    return users[("auditor", "a")]
+
+
+@pytest.fixture
+def demo_world(db):
+    from planwatch.directory.demo import load
+
+    load()

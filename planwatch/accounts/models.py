@@ -1,0 +1,38 @@
+"""Users, their unit and their role: the two facts every permission rests on."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("Administrator")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    UNIT_OFFICER = "unit_officer", _("Unit officer")
+    LEADER = "leader", _("Leader")
+    AUDITOR = "auditor", _("Auditor")
+
+
+class User(AbstractUser):
+    """A person who signs in. Belongs to one unit (an organisation of the directory)."""
+
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.LEADER)
+    unit = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def reads_everything(self) -> bool:
+        return self.role != Role.UNIT_OFFICER

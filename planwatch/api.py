@@ -1,0 +1,14 @@
+"""The JSON API: mounts each app's router. OpenAPI at /api/openapi.json, docs at /api/docs."""
+
+from django.contrib.auth.decorators import login_required
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+from planwatch.audit.api import router as audit_router
+from planwatch.directory.api import router as directory_router
+
+api = NinjaAPI(
+    title="Planwatch API", version="1", auth=django_auth, docs_decorator=login_required
+)
+api.add_router("/directory", directory_router)
+api.add_router("/audit", audit_router)

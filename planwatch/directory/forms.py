@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from planwatch.directory.models import Alias, Organisation
+
+
+class OrganisationForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+
+    class Meta:
+        model = Organisation
+        fields = ["name_en", "name_zh", "kind", "parent", "code", "description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Organisation.objects.active()
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("name_en") and not data.get("name_zh"):
+            raise forms.ValidationError(_("Give the organisation a name in English or Chinese."))
+        return data
+
+
+class AliasForm(forms.Form):
+    name = forms.CharField(label=_("Alias"), max_length=300)
+    language = forms.ChoiceField(label=_("Language"), choices=Alias.Language.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Alias.Kind.choices)
+
+
+class ArchiveForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=500)

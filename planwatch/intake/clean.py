@@ -1,0 +1,331 @@
+"""From a web page, or text copied from one, to the article: title, meta lines and body.
+
+trafilatura finds the main text of HTML; Chinese portals still leak previous/next links
+and related-news lists through it, and copied text has all the furniture, so one line
+filter serves both. Lines are classified, never rewritten, so spans stay honest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SPACE_CHARS = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\t\f\v]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_RUNS = re.compile(r" {2,}")
+
+# A date with a year, in any of the forms portals print.
+DATE_RE = (
+    r"(?:\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+)
+TIME_RE = r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_DATE_LINE = re.compile(rf"^[\s(（\[【]*{DATE_RE}{TIME_RE}[\s)）\]】]*$", re.I)
+_ENDS_WITH_DATE = re.compile(
+    rf"(?:{DATE_RE}|\d{{1,2}}[-/]\d{{1,2}}){TIME_RE}[\s)）\]】]*$", re.I
+)
+
+META_LABELS = (
+    r"published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
+    r"|posted(?: on)?|updated|date|time|source|from|author|authors|reporter|reporters|by"
+    r"|editor|responsible editor|editor in charge|chief editor|translator|photo|photos"
+    r"|issued by|publisher|issuer|发布时间|发布日期|发布机构|发文机关|成文日期|时间|日期"
+    r"|来源|稿源|出处|作者|记者|通讯员|编辑|责任编辑|责编|审核|校对|摄影|文|图"
+)
+BYLINE = re.compile(
+    r"^\s*by\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+"
+    r"(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$"
+)
+_META_LABEL = re.compile(rf"(?:^|\s|\||丨)({META_LABELS})\s*[:：]", re.I)
+_META_START = re.compile(rf"^\s*[\[【(（]?\s*(?:{META_LABELS})\s*[:：]", re.I)
+
+_ANCHORED = re.compile(
+    r"^\s*[\[【(（<«]?\s*(?:"
+    r"(?:previous|prev|next|last|older|newer)\s*(?:post|article|page|item|story|news|one|entry)?"
+    r"\s*[:：>»|]"
+    r"|(?:上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页|上一个|下一个)"
+    r"|(?:related|recommended|more|latest|popular|hot|top|further)\s+"
+    r"(?:news|articles|stories|reading|posts|reports|links|content|items)"
+    r"|(?:相关|推荐|热门|延伸|更多|最新|热点|精彩|往期)(?:新闻|阅读|文章|报道|链接|资讯|推荐|回顾|图片)"
+    r"|share(?:\s+(?:to|on|this))?\b|分享到?|(?:copyright|©|\(c\)|版权所有|版权声明|免责声明)"
+    r"|disclaimer|home\s*[>»/|]|首页\s*[>»/|]|当前位置|您的位置|你的位置|your (?:current )?location"
+    r"|you are here|back to top|返回顶部|返回首页|打印本页|关闭窗口|print this page|close window"
+    r"|(?:address|addr|地址|电话|tel|fax|传真|e-?mail|邮箱|邮编|postcode|zip code)\s*[:：]"
+    r")",
+    re.I,
+)
+
+_SHORT_FURNITURE = re.compile(
+    r"hotline|customer service|service (?:tel|phone|number)|热线|客服|举报电话|联系我们|contact us"
+    r"|about us|关于我们|\b(?:views?|visits?|reads?|hits|clicks|comments?|likes?|shares?)\s*[:：(（]"
+    r"?\s*\d|\d[\d,]*\s*(?:views|reads|comments|likes|hits|shares)\b|\bcollect(?:ion)?s?\b"
+    r"|send gifts?|点击[数量率次]*\s*[:：]?\s*\d|浏览[数量次]*\s*[:：]?\s*\d|阅读[数量次]*\s*[:：]?"
+    r"\s*\d|评论\s*[:：(（]?\s*\d|收藏|点赞|送礼物?|打赏|total visits|访问(?:量|次数|人数)|总访问"
+    r"|you are visitor|visitor (?:count|number)|disclaimer|all rights reserved|copyright|免责|版权"
+    r"|转载|reprint|without (?:permission|authori[sz]ation)|未经(?:许可|授权)|privacy|隐私"
+    r"|terms of (?:use|service)|cookies?\b|site ?map|网站地图|网站声明|legal notice|法律声明"
+    r"|\bicp\b|备案|公网安备|record (?:no|number)|licen[cs]e (?:no|number)|许可证|(?:sponsored|hosted"
+    r"|organi[sz]ed|operated|maintained|run) by|主办|承办|技术支持|协办|scan (?:the )?qr|qr code"
+    r"|扫一扫|二维码|客户端|download (?:the|our) app|follow us|关注我们|font size|字号|字体\s*[:：]"
+    r"|\[\s*(?:big|medium|small|large)\s*\]|大\s+中\s+小|\[\s*(?:print|close)\s*\]"
+    r"|【\s*(?:打印|关闭)|\blog ?in\b|\bsign (?:in|up)\b|登录|注册|wechat|weibo|微信|微博|twitter"
+    r"|facebook|qzone|\btop\s*$",
+    re.I,
+)
+_BARE = re.compile(
+    r"^\s*[\[【(]?\s*(?:print|close|share|collect|打印|关闭|分享|收藏|search|搜索|home|首页"
+    r"|more|更多|top|返回|back)\s*[\]】)]?\s*$",
+    re.I,
+)
+_NAV_SPLIT = re.compile(r"\s*[|>»·•/]\s*|\s{2,}")
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\(?\d{1,2}[.、)）]"
+    r"|第[一二三四五六七八九十]+[章节条部分]|[IVX]{1,4}\.\s|chapter|part|article|section)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?。！？…;；:：\"')）」』]\s*$")
+
+
+@dataclass
+class Cleaned:
+    """The article: its title, its paragraphs, and the lines that may carry metadata."""
+
+    title: str | None
+    paragraphs: list[str]
+    meta_lines: list[str] = field(default_factory=list)
+    html_meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def normalise(text: str) -> str:
+    """Unify line ends, spaces (NBSP, ideographic indents) and curly quotes; trim lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = _ZERO_WIDTH.sub("", _SPACE_CHARS.sub(" ", text)).translate(_QUOTES)
+    lines = [_RUNS.sub(" ", line.replace("\u3000", " ")).strip() for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def is_cjk(text: str) -> bool:
+    return len(CJK.findall(text)) * 2 > len(re.sub(r"\W", "", text))
+
+
+def _short(line: str, en: int = 140, zh: int = 60) -> bool:
+    return len(line) <= (zh if is_cjk(line) else en)
+
+
+def sentence_like(line: str) -> bool:
+    """Body paragraphs end like sentences or run long; titles and links do neither."""
+    return bool(_SENTENCE_END.search(line)) or not _short(line, 160, 70)
+
+
+def classify(line: str) -> str:
+    """"furniture", "meta" (labelled fields or a bare date, kept for metadata) or "body"."""
+    if _ANCHORED.match(line) or _BARE.match(line):
+        return "furniture"
+    if _DATE_LINE.match(line) or BYLINE.match(line):
+        return "meta"
+    if _META_START.match(line) and _short(line, 200, 90):
+        return "meta"
+    if _short(line):
+        if _SHORT_FURNITURE.search(line):
+            return "furniture"
+        parts = [p for p in _NAV_SPLIT.split(line) if p]
+        if len(parts) >= 3 and all(_short(p, 25, 8) for p in parts) and not sentence_like(line):
+            return "furniture"
+        if _META_LABEL.search(line) and len(_META_LABEL.findall(line)) >= 2:
+            return "meta"
+        if _ENDS_WITH_DATE.search(line) and not _DATE_LINE.match(line) and not sentence_like(
+            line[: _ENDS_WITH_DATE.search(line).start()]  # type: ignore[union-attr]
+        ):
+            return "furniture"
+    return "body"
+
+
+def _shingles(text: str) -> set[str]:
+    flat = re.sub(r"[\W_]+", "", text.lower())
+    k = 3 if is_cjk(text) else 5
+    return {flat[i : i + k] for i in range(max(1, len(flat) - k + 1))}
+
+
+def drop_near_duplicates(paragraphs: list[str]) -> list[str]:
+    """Drop a paragraph whose text is mostly contained in a fuller one (cut short, garbled).
+
+    Containment of character shingles survives dropped words, swapped words and typos
+    while two different paragraphs of one report share few five-letter runs.
+    """
+    sets = [_shingles(p) for p in paragraphs]
+    dropped: set[int] = set()
+    for i, a in enumerate(sets):
+        if len(paragraphs[i]) < 12:
+            continue
+        for j, b in enumerate(sets):
+            if i == j or j in dropped or len(paragraphs[j]) < len(paragraphs[i]):
+                continue
+            if len(paragraphs[j]) == len(paragraphs[i]) and j > i:
+                continue
+            if len(a & b) >= 0.6 * len(a):
+                dropped.add(i)
+                break
+    return [p for k, p in enumerate(paragraphs) if k not in dropped]
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a.lower()) == re.sub(r"\W+", "", b.lower())
+
+
+def _looks_like_title(line: str) -> bool:
+    return (
+        _short(line, 200, 80)
+        and not _SENTENCE_END.search(line.rstrip("\"'”"))
+        and len(re.sub(r"\W", "", line)) >= 4
+    )
+
+
+def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
+    """Split lines into title, body paragraphs and metadata lines.
+
+    Without a known title, the title is the last title-like line before the first meta
+    line near the top, or the first title-like line; whatever precedes it is page header.
+    """
+    lines = [line for line in lines if line]
+    kinds = [classify(line) for line in lines]
+    meta = [line for line, kind in zip(lines, kinds, strict=True) if kind == "meta"]
+    start = 0
+    if title is None:
+        title, start = _find_title(lines, kinds)
+    body: list[tuple[str, str]] = []
+    in_list = False
+    for line, kind in zip(lines[start:], kinds[start:], strict=True):
+        if kind == "furniture" and _ANCHORED.match(line) and _is_list_heading(line):
+            in_list = True
+            continue
+        if in_list and kind != "meta" and (not sentence_like(line) or _ENDS_WITH_DATE.search(line)):
+            continue
+        in_list = False
+        if kind == "body" and not (title and _same(line, title)):
+            body.append((line, kind))
+    paragraphs = [line for line, _ in body]
+    while paragraphs and not sentence_like(paragraphs[-1]) and not _HEADING.match(paragraphs[-1]):
+        meta.append(paragraphs.pop())
+    header = [ln for ln, k in zip(lines[:start], kinds[:start], strict=True) if k != "furniture"]
+    return Cleaned(title, drop_near_duplicates(paragraphs), header + meta)
+
+
+def _is_list_heading(line: str) -> bool:
+    return bool(
+        re.match(
+            r"^\s*[\[【(（]?\s*(?:related|recommended|more|latest|popular|hot|top|further|相关|推荐"
+            r"|热门|延伸|更多|最新|热点|精彩|往期)",
+            line,
+            re.I,
+        )
+    )
+
+
+def _find_title(lines: list[str], kinds: list[str]) -> tuple[str | None, int]:
+    top = min(len(lines), 15)
+    first_meta = next((i for i in range(top) if kinds[i] == "meta"), None)
+    if first_meta is not None:
+        for i in range(first_meta - 1, -1, -1):
+            if kinds[i] == "body" and _looks_like_title(lines[i]):
+                return lines[i], i + 1
+    for i in range(top):
+        if kinds[i] == "body":
+            if _looks_like_title(lines[i]):
+                return lines[i], i + 1
+            return None, i
+    return None, 0
+
+
+def clean_text(text: str) -> Cleaned:
+    """Plain text copied from a page: every non-empty line is a paragraph candidate."""
+    return clean_lines(normalise(text).split("\n"))
+
+
+_BLOCK = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+    "p", "section", "table", "td", "th", "tr", "ul", "title",
+}  # fmt: skip
+
+
+def _page_lines(tree: lxml_html.HtmlElement) -> list[str]:
+    """All visible text of the page, one line per block, for metadata only."""
+    parts: list[str] = []
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in {"script", "style", "noscript", "template"}:
+            if element.tail:
+                parts.append(element.tail)
+            continue
+        if tag in _BLOCK:
+            parts.append("\n")
+        if element.text and tag not in {"script", "style", "noscript", "template"}:
+            parent = element.getparent()
+            if parent is None or parent.tag not in {"script", "style", "noscript", "template"}:
+                parts.append(element.text)
+        if element.tail:
+            parts.append(element.tail)
+    return [line for line in normalise("".join(parts)).split("\n") if line]
+
+
+def _html_meta(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in tree.iterfind(".//meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        value = (node.get("content") or "").strip()
+        if key and value and key not in found:
+            found[key] = normalise(value)
+    h1 = tree.find(".//h1")
+    if h1 is not None:
+        found["h1"] = normalise(h1.text_content()).replace("\n", " ").strip()
+    title = tree.find(".//title")
+    if title is not None and title.text:
+        found["title"] = normalise(title.text).replace("\n", " ").strip()
+    return found
+
+
+def html_title(meta: dict[str, str]) -> str | None:
+    """The <h1>, else og:title, else <title> without its " - Site name" tail."""
+    for key in ("h1", "og:title"):
+        if meta.get(key):
+            return meta[key]
+    title = meta.get("title")
+    if not title:
+        return None
+    return re.split(r"\s+[-|–—_]\s+|_|\|", title)[0].strip() or title
+
+
+def clean_html(html: str) -> Cleaned:
+    """Main text by trafilatura, then the line filter; metadata from the whole page."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(html) if html.strip() else None
+    if tree is None:
+        return Cleaned(None, [])
+    meta = _html_meta(tree)
+    title = html_title(meta)
+    page = _page_lines(tree)
+    text = trafilatura.extract(tree, include_comments=False, include_tables=True) or ""
+    lines = normalise(text).split("\n")
+    cleaned = clean_lines(lines, title=title)
+    page_kinds = [classify(line) for line in page]
+    cleaned.meta_lines = [ln for ln, k in zip(page, page_kinds, strict=True) if k == "meta"] + [
+        ln for ln in cleaned.meta_lines if ln not in page
+    ]
+    cleaned.html_meta = meta
+    if not cleaned.paragraphs:
+        fallback = clean_lines(page, title=title)
+        cleaned.paragraphs = fallback.paragraphs
+    return cleaned

@@ -1,0 +1,221 @@
+"""Title, dates, outlet, reporters and language, by explicit patterns.
+
+Only patterns: a guesser that finds dates in any number-like text invents events, and a
+wrong date is worse than none because reports are filed by it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from planwatch.intake.clean import BYLINE, CJK, DATE_RE, META_LABELS, Cleaned
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_ZH_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+_FULL_DATE = re.compile(DATE_RE, re.I)
+_MONTH_DAY_EN = re.compile(
+    rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})(?!\s*(?:st|nd|rd|th))"
+)
+_DAY_MONTH_EN = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!\s*,?\s*\d{{4}})")
+_MONTH_DAY_ZH = re.compile(r"(?<![年\d])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DAY_ZH = re.compile(r"(?<![月\d年])(\d{1,2})日(?=[上下中早晚夜，,在至到])")
+_RELATIVE = re.compile(r"\b(yesterday|today)\b|昨天|昨日|今天", re.I)
+_PUBLISHED_LABEL = re.compile(
+    r"(?:published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
+    r"|posted(?: on)?|date|time|发布时间|发布日期|成文日期|时间|日期)\s*[:：]",
+    re.I,
+)
+_LABEL_SPLIT = re.compile(rf"(?:^|(?<=\s)|(?<=\|)|(?<=丨))({META_LABELS})\s*[:：]", re.I)
+_SOURCE_LABELS = {"source", "from", "来源", "稿源", "出处", "issued by", "publisher", "issuer"}
+_SOURCE_LABELS |= {"发布机构", "发文机关"}
+_AUTHOR_LABELS = {"author", "authors", "reporter", "reporters", "by", "作者", "记者", "通讯员", "文"}
+_NOT_A_NAME = re.compile(
+    r"^(?:the )?(?:editor|editors|admin|administrator|staff|unknown|anonymous|webmaster|"
+    r"this (?:site|website)|本网|本站|网络|佚名|小编|编辑|管理员|原创|综合|互联网|internet|network|"
+    r"none|n/?a|-+)$",
+    re.I,
+)
+_ZH_REPORTER = re.compile(r"(?:本报|本台|本网)?记者\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4})*)")
+_WIRE = re.compile(r"\(\s*(Xinhua|Reuters|AP|AFP|China Daily|CGTN|Yonhap)\s*\)\s*[-–—]+")
+_ZH_WIRE = re.compile(r"^(新华社|中新社|人民网|新华网|央视网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A full date in any DATE_RE form, or None."""
+    text = text.strip()
+    try:
+        if m := re.match(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", text):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.match(rf"({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})", text, re.I):
+            return dt.date(int(m[3]), MONTHS[m[1].rstrip(".").lower()], int(m[2]))
+        if m := re.match(rf"(\d{{1,2}})\s+({_MONTH}),?\s+(\d{{4}})", text, re.I):
+            return dt.date(int(m[3]), MONTHS[m[2].rstrip(".").lower()], int(m[1]))
+        if m := re.match(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]+)月([一二三四五六七八九十]+)日", text):
+            year = int("".join(str(_ZH_NUM[c]) for c in m[1]))
+            return dt.date(year, _zh_small(m[2]), _zh_small(m[3]))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _zh_small(text: str) -> int:
+    if "十" not in text:
+        return _ZH_NUM[text]
+    tens, _, units = text.partition("十")
+    return (_ZH_NUM[tens] if tens else 1) * 10 + (_ZH_NUM[units] if units else 0)
+
+
+def first_date(text: str) -> dt.date | None:
+    for m in _FULL_DATE.finditer(text):
+        if (found := parse_date(m.group())) and 1949 < found.year < 2100:
+            return found
+    return None
+
+
+def labelled_fields(line: str) -> list[tuple[str, str]]:
+    """("source", "Jilin Daily") pairs from a line such as "Source: Jilin Daily Author: ..."."""
+    marks = list(_LABEL_SPLIT.finditer(line))
+    fields = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
+        value = line[m.end() : end].strip(" |丨·　[]【】()（）")
+        fields.append((m[1].lower(), value))
+    return fields
+
+
+def publication_date(cleaned: Cleaned) -> dt.date | None:
+    """From HTML meta tags, a labelled line, the first dated meta line, else None."""
+    for key, value in cleaned.html_meta.items():
+        if ("publish" in key or key in {"date", "dc.date", "pubdate"}) and (d := first_date(value)):
+            return d
+    for line in cleaned.meta_lines:
+        if (m := _PUBLISHED_LABEL.search(line)) and (d := first_date(line[m.end() :])):
+            return d
+    for line in cleaned.meta_lines:
+        if d := first_date(line):
+            return d
+    return None
+
+
+def event_dates(body: str, published: dt.date | None) -> list[dt.date]:
+    """Dates of the reported events, month-day forms resolved against publication.
+
+    A month after the publication month means the previous year ("December 5" in a
+    January text); a day after the publication day within its month means last month.
+    """
+    found: set[dt.date] = set()
+    for m in _FULL_DATE.finditer(body):
+        if (d := parse_date(m.group())) and 1949 < d.year < 2100:
+            found.add(d)
+    if published is not None:
+        pairs = [(MONTHS[m[1].rstrip(".").lower()], int(m[2])) for m in _MONTH_DAY_EN.finditer(body)]
+        pairs += [(MONTHS[m[2].rstrip(".").lower()], int(m[1])) for m in _DAY_MONTH_EN.finditer(body)]
+        pairs += [(int(m[1]), int(m[2])) for m in _MONTH_DAY_ZH.finditer(body)]
+        for month, day in pairs:
+            year = published.year - 1 if month > published.month else published.year
+            try:
+                found.add(dt.date(year, month, day))
+            except ValueError:
+                continue
+        for m in _DAY_ZH.finditer(body):
+            day = int(m[1])
+            month_start = published.replace(day=1)
+            if day > published.day:
+                month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+            try:
+                found.add(month_start.replace(day=day))
+            except ValueError:
+                continue
+        for m in _RELATIVE.finditer(body):
+            word = m.group().lower()
+            found.add(published - dt.timedelta(days=1) if word in {"yesterday", "昨天", "昨日"} else published)
+    return sorted(found)
+
+
+def source(cleaned: Cleaned) -> str | None:
+    """The outlet from a "Source:" field, a wire dateline, or the page's site name."""
+    for line in cleaned.meta_lines:
+        for label, value in labelled_fields(line):
+            if label in _SOURCE_LABELS:
+                value = re.sub(rf"\s*{DATE_RE}.*$", "", value).strip(" ,，;；")
+                if value and not _NOT_A_NAME.match(value):
+                    return value
+    head = cleaned.paragraphs[0] if cleaned.paragraphs else ""
+    if m := _WIRE.search(head[:200]):
+        return m[1]
+    if m := _ZH_WIRE.match(head):
+        return m[1]
+    return cleaned.html_meta.get("og:site_name") or None
+
+
+def authors(cleaned: Cleaned) -> list[str]:
+    """Reporters from bylines; a generic word such as "the editor" is not a name."""
+    names: list[str] = []
+    for line in cleaned.meta_lines:
+        if m := BYLINE.match(line):
+            names += _split_names(m[1])
+        for label, value in labelled_fields(line):
+            if label in _AUTHOR_LABELS:
+                names += _split_names(value)
+    head = cleaned.paragraphs[0][:80] if cleaned.paragraphs else ""
+    for m in _ZH_REPORTER.finditer(head):
+        names += _split_names(m[1])
+    unique: list[str] = []
+    for name in names:
+        if name not in unique:
+            unique.append(name)
+    return unique
+
+
+def _split_names(value: str) -> list[str]:
+    value = re.sub(rf"\s*{DATE_RE}.*$", "", value)
+    parts = re.split(r"\s*(?:,|，|、|/|;|；|&|\band\b|和)\s*|\s{2,}", value)
+    if CJK.search(value):
+        parts = [q for p in parts for q in p.split()]
+    out = []
+    for part in parts:
+        part = re.sub(r"(报道|摄影?|编辑|整理)$", "", part.strip(" .:：()（）"))
+        if not part or _NOT_A_NAME.match(part):
+            continue
+        if CJK.search(part) and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", part):
+            out.append(part)
+        elif re.fullmatch(r"[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,3}", part):
+            out.append(part)
+    return out
+
+
+def language(title: str | None, body: str) -> str:
+    """en, zh, or mixed when the title and body differ or both scripts carry the body."""
+
+    def counts(text: str) -> tuple[int, int]:
+        return len(CJK.findall(text)), len(re.findall(r"[A-Za-z]+", text))
+
+    zh, en = counts(body)
+    body_lang = "zh" if zh >= en * 2 else "en"
+    minor = min(zh, en * 2) / max(1, zh + en * 2)
+    if minor >= 0.2:
+        return "mixed"
+    if title:
+        tzh, ten = counts(title)
+        title_lang = "zh" if tzh >= ten * 2 else "en"
+        if body and title_lang != body_lang:
+            return "mixed"
+    return body_lang if body or not title else ("zh" if counts(title)[0] else "en")

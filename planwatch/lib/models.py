@@ -1,0 +1,72 @@
+"""Base classes for domain records: archived instead of deleted, versioned for safe edits."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+
+
+class ArchiveInstead(Exception):
+    """Raised when code tries to hard-delete a domain record."""
+
+
+class DomainQuerySet(models.QuerySet):
+    def active(self) -> "DomainQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+    def delete(self):
+        raise ArchiveInstead("Domain records are archived, never deleted.")
+
+
+class DomainModel(models.Model):
+    """A record users care about: it keeps its history and is archived, not deleted.
+
+    `version` grows by one on every saved change, so that two people editing the same
+    record find out instead of overwriting each other.
+    """
+
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    archived_at = models.DateTimeField(null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = DomainQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def delete(self, *args, **kwargs):
+        raise ArchiveInstead(f"{self._meta.verbose_name} records are archived, never deleted.")
+
+
+def pick_language(en: str, zh: str) -> str:
+    """The name in the active language, falling back to the other one."""
+    language = (get_language() or "en").lower()
+    if language.startswith("zh"):
+        return zh or en
+    return en or zh
+
+
+class StaleRecord(Exception):
+    """Someone else saved the record after the editor loaded it."""
+
+
+def save_checked(obj: DomainModel, expected_version: int | None) -> None:
+    """Save `obj` only if its stored version is still the one the editor saw.
+
+    Call inside a transaction: the row is locked (PostgreSQL) or the database is
+    write-locked from BEGIN (SQLite with IMMEDIATE transactions), so two savers
+    cannot both pass the check.
+    """
+    if obj.pk is not None:
+        stored = type(obj).objects.select_for_update().filter(pk=obj.pk).values_list(
+            "version", flat=True
+        )
+        current = stored.first()
+        if expected_version is not None and current != expected_version:
+            raise StaleRecord(obj)
+        obj.version = (current or 0) + 1
+    obj.save()

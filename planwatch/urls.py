@@ -1,0 +1,22 @@
+"""The one place that sees every app's routes."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from planwatch import views
+from planwatch.api import api
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("directory/", include("planwatch.directory.urls")),
+    path("audit/", include("planwatch.audit.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
