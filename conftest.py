@@ -28,7 +28,11 @@ def unit_b(db):
 @pytest.fixture
 def users(unit_a, unit_b):
     """{(role, "a"|"b"): user}"""
-    return {(role, key): make_user(role, unit) for role in ROLES for key, unit in (("a", unit_a), ("b", unit_b))}
+    return {
+        (role, key): make_user(role, unit)
+        for role in ROLES
+        for key, unit in (("a", unit_a), ("b", unit_b))
+    }
 
 
 @pytest.fixture

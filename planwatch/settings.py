@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "planwatch.audit",
     "planwatch.accounts",
     "planwatch.directory",
+    "planwatch.plans",
 ]
 
 MIDDLEWARE = [

@@ -62,8 +62,11 @@ def save_checked(obj: DomainModel, expected_version: int | None) -> None:
     cannot both pass the check.
     """
     if obj.pk is not None:
-        stored = type(obj).objects.select_for_update().filter(pk=obj.pk).values_list(
-            "version", flat=True
+        stored = (
+            type(obj)
+            .objects.select_for_update()
+            .filter(pk=obj.pk)
+            .values_list("version", flat=True)
         )
         current = stored.first()
         if expected_version is not None and current != expected_version:

@@ -4,8 +4,18 @@ import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
-           "#17becf", "#7f7f7f", "#bcbd22"]
+PALETTE = [
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#7f7f7f",
+    "#bcbd22",
+]
 
 
 @dataclass
@@ -53,7 +63,8 @@ def directed_graph(nodes: list[Node], edges: list[Edge], title: str = "") -> str
     labels = sorted({e.label for e in edges})
     colour = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(labels)}
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size:.0f} {size + 30 * len(labels):.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {size:.0f} {size + 30 * len(labels):.0f}" '
         f'role="img" aria-label="{escape(title)}" class="graph">',
         "<defs>",
     ]
@@ -89,7 +100,8 @@ def directed_graph(nodes: list[Node], edges: list[Edge], title: str = "") -> str
         )
         shape = (
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="#fff" stroke="#333" stroke-width="2"/>'
-            f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" font-size="12">{text}</text>'
+            f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" '
+            f'font-size="12">{text}</text>'
         )
         if node.href:
             shape = f'<a href="{escape(node.href)}"><title>{escape(node.label)}</title>{shape}</a>'
@@ -97,7 +109,8 @@ def directed_graph(nodes: list[Node], edges: list[Edge], title: str = "") -> str
     for i, label in enumerate(labels):
         y = size + 30 * i
         out.append(
-            f'<line x1="20" y1="{y:.0f}" x2="60" y2="{y:.0f}" stroke="{colour[label]}" stroke-width="3"/>'
+            f'<line x1="20" y1="{y:.0f}" x2="60" y2="{y:.0f}" '
+            f'stroke="{colour[label]}" stroke-width="3"/>'
             f'<text x="70" y="{y + 4:.0f}" font-size="13">{escape(label)}</text>'
         )
     out.append("</svg>")

@@ -1,0 +1,539 @@
+"""The supervision loop's records.
+
+A source document holds clauses; directives taken from them become tasks in a plan's
+tree; each task is assigned to a lead unit and co-units; each assignment reports
+progress periodically; supervisors review reports, decide extension requests and
+verify close-out. Status is never stored: status.py computes it from these facts.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from planwatch.lib.models import DomainModel, pick_language
+
+User = settings.AUTH_USER_MODEL
+
+
+class SourceDocument(DomainModel):
+    """A document that gives directives: a plan, a reply, a policy package, a meeting record..."""
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", _("plan")
+        REPLY = "reply", _("reply / approval")
+        RULES = "rules", _("rules")
+        POLICY_PACKAGE = "policy_package", _("policy package")
+        MEETING_RECORD = "meeting_record", _("meeting record")
+        INSPECTION_REPORT = "inspection_report", _("inspection report")
+        INSTRUCTION = "instruction", _("leader's instruction")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=500)
+    reference = models.CharField(_("document number"), max_length=100, blank=True)
+    issuer = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("issuing body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="issued_documents",
+    )
+    issuer_person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("issued by (person)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="issued_documents",
+    )
+    addressees = models.ManyToManyField(
+        "directory.Organisation",
+        verbose_name=_("addressees"),
+        blank=True,
+        related_name="addressed_documents",
+    )
+    document_date = models.DateField(_("document date"), null=True, blank=True)
+    event_date = models.DateField(
+        _("event date"),
+        null=True,
+        blank=True,
+        help_text=_("The day of the meeting or visit, when it differs from the document's date."),
+    )
+    text = models.TextField(_("text"), blank=True)
+    source_url = models.URLField(_("source address"), blank=True, max_length=1000)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-document_date", "title"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Clause(DomainModel):
+    """A numbered item of a document, with its ordinal as written ("1.", "Fourth,")."""
+
+    document = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="clauses")
+    position = models.PositiveIntegerField(_("position"))
+    ordinal = models.CharField(_("ordinal as written"), max_length=40, blank=True)
+    text = models.TextField(_("text"))
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "position"]
+        verbose_name = _("clause")
+        verbose_name_plural = _("clauses")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "position"], name="clause_position_unique"),
+            models.CheckConstraint(
+                condition=Q(span_start__isnull=True) | Q(span_end__gte=models.F("span_start")),
+                name="clause_span_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ordinal} {self.text[:80]}".strip()
+
+
+class Plan(DomainModel):
+    """A body of work under supervision, with its own reporting rules and thresholds."""
+
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    document = models.ForeignKey(
+        SourceDocument,
+        verbose_name=_("main source document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plans",
+    )
+    report_every_months = models.PositiveSmallIntegerField(
+        _("report every (months)"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    report_due_day = models.PositiveSmallIntegerField(
+        _("reports due on day"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(28)],
+        help_text=_("Day of the month after each period when the report is due."),
+    )
+    at_risk_gap = models.PositiveSmallIntegerField(
+        _("at risk when behind by (points)"),
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "A task is at risk when its reported progress trails the expected "
+            "by this many percentage points."
+        ),
+    )
+    warn_days = models.PositiveSmallIntegerField(
+        _("warn days before a deadline"), default=14, validators=[MaxValueValidator(365)]
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title_en="") | ~Q(title_zh=""), name="plan_has_a_title"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return pick_language(self.title_en, self.title_zh)
+
+
+class Task(DomainModel):
+    """A directive, goal, task or sub-task; tasks form a tree of any depth within a plan.
+
+    `reference` is the task's public identity: imports, exports, links and the API use it.
+    """
+
+    class Kind(models.TextChoices):
+        GOAL = "goal", _("goal")
+        DIRECTIVE = "directive", _("directive")
+        TASK = "task", _("task")
+        MEASURE = "measure", _("policy measure")
+        PROJECT = "project", _("project")
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.PROTECT, related_name="tasks", verbose_name=_("plan")
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("parent task"),
+    )
+    reference = models.CharField(_("reference number"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TASK)
+    title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    source_clause = models.ForeignKey(
+        Clause,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
+        verbose_name=_("source clause"),
+    )
+    source_span_start = models.PositiveIntegerField(null=True, blank=True)
+    source_span_end = models.PositiveIntegerField(null=True, blank=True)
+    lead_unit = models.ForeignKey(
+        "directory.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_tasks",
+        verbose_name=_("lead unit"),
+        help_text=_("Empty when the source names no responsible body."),
+    )
+    start_date = models.DateField(_("start date"))
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    original_deadline = models.DateField(
+        _("original deadline"), null=True, blank=True, editable=False
+    )
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("1"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    close_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    close_requested_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    close_note = models.TextField(_("close-out note"), blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closed_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "reference"]
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        indexes = [
+            models.Index(fields=["plan", "parent"]),
+            models.Index(fields=["lead_unit", "deadline"]),
+            models.Index(fields=["deadline"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title_en="") | ~Q(title_zh=""), name="task_has_a_title"
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")), name="task_not_its_own_parent"
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True) | Q(deadline__gte=models.F("start_date")),
+                name="task_deadline_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    @property
+    def title(self) -> str:
+        return pick_language(self.title_en, self.title_zh)
+
+
+class Assignment(DomainModel):
+    """One unit's share of a task: the lead unit's, or a co-unit's. Each reports on its own."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("lead unit")
+        CO = "co", _("co-unit")
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="assignments")
+    unit = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        verbose_name=_("unit"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    share = models.TextField(_("share of the work"), blank=True)
+    acknowledged_at = models.DateTimeField(_("receipt acknowledged"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["task", "role", "unit"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "unit"],
+                condition=Q(archived_at__isnull=True),
+                name="assignment_one_per_unit",
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "task"])]
+
+    def __str__(self) -> str:
+        return f"{self.task.reference} — {self.unit} ({self.get_role_display()})"
+
+
+class Milestone(DomainModel):
+    """A dated stage of a task; when a task has milestones they set its expected progress."""
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="milestones")
+    name = models.CharField(_("name"), max_length=200)
+    due_date = models.DateField(_("due date"))
+    expected_percent = models.PositiveSmallIntegerField(
+        _("expected progress at this stage (%)"), validators=[MaxValueValidator(100)]
+    )
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["task", "due_date"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.due_date})"
+
+
+class StageTemplate(DomainModel):
+    """Milestones to stamp onto new tasks of a kind, e.g. a construction project's stages.
+
+    `stages` is a list of {"name": str, "at_percent_of_time": int, "expected_percent": int}.
+    """
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    task_kind = models.CharField(_("for tasks of kind"), max_length=20, choices=Task.Kind.choices)
+    stages = models.JSONField(_("stages"), default=list)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("stage template")
+        verbose_name_plural = _("stage templates")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Indicator(DomainModel):
+    """A measurable target of a task; actual values arrive with approved reports."""
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="indicators")
+    name = models.CharField(_("name"), max_length=200)
+    unit_of_measure = models.CharField(_("unit of measure"), max_length=40, blank=True)
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    target = models.DecimalField(_("target"), max_digits=18, decimal_places=4)
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["task", "name"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProgressReport(DomainModel):
+    """One assignment's report for one period; reviewed by a supervisor."""
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", _("waiting for review")
+        APPROVED = "approved", _("approved")
+        RETURNED = "returned", _("returned")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="reports")
+    period_start = models.DateField(_("period starting"))
+    percent_complete = models.PositiveSmallIntegerField(
+        _("% complete"), validators=[MaxValueValidator(100)]
+    )
+    narrative = models.TextField(_("what was done"))
+    blockers = models.TextField(_("blockers"), blank=True)
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.SUBMITTED
+    )
+    submitted_at = models.DateTimeField(_("submitted"))
+    submitted_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", null=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    review_comment = models.TextField(_("review comment"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period_start", "-submitted_at"]
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        indexes = [
+            models.Index(fields=["assignment", "state", "-period_start"]),
+            models.Index(fields=["state", "submitted_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.assignment.task.reference} {self.period_start:%Y-%m} {self.percent_complete}%"
+        )
+
+
+class IndicatorActual(models.Model):
+    """An indicator's value as a report gives it."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.PROTECT, related_name="actuals")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="actuals")
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=4)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "indicator"], name="one_actual_per_report")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value}"
+
+
+class EvidenceFile(DomainModel):
+    """A file attached to a report (or a document). Stored outside the static root and
+    served only through a view that checks the reader may see the task."""
+
+    report = models.ForeignKey(
+        ProgressReport, null=True, blank=True, on_delete=models.PROTECT, related_name="evidence"
+    )
+    document = models.ForeignKey(
+        SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="attachments"
+    )
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(report__isnull=False) | Q(document__isnull=False),
+                name="evidence_belongs_somewhere",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExtensionRequest(DomainModel):
+    """A unit asks for a later deadline; the original deadline stays on the task."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("pending")
+        APPROVED = "approved", _("approved")
+        REFUSED = "refused", _("refused")
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="extension_requests")
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("requested"))
+    requested_deadline = models.DateField(_("requested deadline"))
+    reason = models.TextField(_("reason"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task"], condition=Q(state="pending"), name="one_pending_extension_per_task"
+            )
+        ]
+
+
+class MajorIssue(DomainModel):
+    """A blocker a unit escalates; it stays on the dashboard until a supervisor resolves it."""
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="major_issues")
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.PROTECT, related_name="major_issues"
+    )
+    report = models.ForeignKey(
+        ProgressReport, null=True, blank=True, on_delete=models.PROTECT, related_name="major_issues"
+    )
+    description = models.TextField(_("issue"))
+    raised_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    raised_at = models.DateTimeField(_("raised"))
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resolution = models.TextField(_("resolution"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-raised_at"]
+        verbose_name = _("major issue")
+        verbose_name_plural = _("major issues")
+
+
+class Notification(models.Model):
+    """An in-app message (also e-mailed). `key` makes a reminder unique per user and day."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    key = models.CharField(max_length=200)
+    day = models.DateField()
+    kind = models.CharField(max_length=40)
+    task = models.ForeignKey(
+        Task, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key", "day"], name="one_reminder_per_day")
+        ]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,104 @@
+"""Status, expected progress and roll-up: pure functions of a task's facts and a date.
+
+Nothing here touches the database or the clock, so every rule can be tested with
+plain values and changed in one place.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OVERDUE = "overdue"
+    EXTENSION_PENDING = "extension_pending"
+    COMPLETED = "completed"
+    CLOSED = "closed"
+
+
+LABELS = {
+    Status.NOT_STARTED: _("not started"),
+    Status.ON_TRACK: _("on track"),
+    Status.AT_RISK: _("at risk"),
+    Status.OVERDUE: _("overdue"),
+    Status.EXTENSION_PENDING: _("extension pending"),
+    Status.COMPLETED: _("completed"),
+    Status.CLOSED: _("closed"),
+}
+
+LIGHTS = {
+    Status.NOT_STARTED: "grey",
+    Status.ON_TRACK: "green",
+    Status.AT_RISK: "yellow",
+    Status.OVERDUE: "red",
+    Status.EXTENSION_PENDING: "yellow",
+    Status.COMPLETED: "blue",
+    Status.CLOSED: "blue",
+}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """A plan's settings: behind by `at_risk_gap` points, or within `warn_days` of the deadline."""
+
+    at_risk_gap: int = 15
+    warn_days: int = 14
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    start_date: dt.date
+    deadline: dt.date | None
+    progress: int | None = None  # % of the last approved report; None when none yet
+    milestones: tuple[tuple[dt.date, int], ...] = field(default_factory=tuple)
+    extension_pending: bool = False
+    closed: bool = False
+
+
+def expected_progress(facts: TaskFacts, today: dt.date) -> int | None:
+    """Where the task should be by `today`: its milestones when it has them, else time elapsed."""
+    if facts.milestones:
+        passed = [percent for due, percent in facts.milestones if due <= today]
+        return max(passed, default=0)
+    if facts.deadline is None:
+        return None
+    total = (facts.deadline - facts.start_date).days
+    if total <= 0:
+        return 100 if today >= facts.deadline else 0
+    elapsed = (today - facts.start_date).days
+    return max(0, min(100, round(100 * elapsed / total)))
+
+
+def task_status(facts: TaskFacts, today: dt.date, thresholds: Thresholds) -> Status:
+    if facts.closed:
+        return Status.CLOSED
+    if facts.progress is not None and facts.progress >= 100:
+        return Status.COMPLETED
+    if facts.extension_pending:
+        return Status.EXTENSION_PENDING
+    if facts.deadline is not None and today > facts.deadline:
+        return Status.OVERDUE
+    actual = facts.progress or 0
+    expected = expected_progress(facts, today)
+    if expected is not None and expected - actual >= thresholds.at_risk_gap:
+        return Status.AT_RISK
+    if facts.deadline is not None and (facts.deadline - today).days <= thresholds.warn_days:
+        return Status.AT_RISK
+    if facts.progress is None:
+        return Status.NOT_STARTED
+    return Status.ON_TRACK
+
+
+def weighted_progress(children: list[tuple[Decimal, int]]) -> int | None:
+    """A parent's progress: its children's progress weighted by their weights."""
+    total = sum((weight for weight, _ in children), Decimal(0))
+    if not children or total == 0:
+        return None
+    value = sum((weight * progress for weight, progress in children), Decimal(0)) / total
+    return int(value.quantize(Decimal(1)))
