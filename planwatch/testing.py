@@ -1,4 +1,7 @@
-"""Shared test helpers: two units, one user per role in each."""
+"""Shared test helpers: two units, one user per role in each, and the permission matrix."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from planwatch.accounts.models import Role, User
 from planwatch.directory.models import Organisation
@@ -21,3 +24,53 @@ def make_user(role: str, unit: Organisation | None, username: str | None = None)
 
 
 ROLES = [r.value for r in Role]
+
+
+# The permission matrix: each app describes its routes in `tests/matrix*.py` as
+# ROUTES = {url name: Route(...)} and may add objects to the shared world with
+# `def extend_world(world: dict) -> None`. tests/test_permission_matrix.py walks the URL
+# configuration and fails for any route that no module describes.
+
+ADMIN, SUPERVISOR, OFFICER, LEADER, AUDITOR = ROLES
+
+
+def everyone(role: str, own: bool) -> bool:
+    return True
+
+
+def managers(role: str, own: bool) -> bool:
+    return role in (ADMIN, SUPERVISOR)
+
+
+def managers_or_own_officer(role: str, own: bool) -> bool:
+    return managers(role, own) or (role == OFFICER and own)
+
+
+def own_officer(role: str, own: bool) -> bool:
+    return role == OFFICER and own
+
+
+def readers_or_own_officer(role: str, own: bool) -> bool:
+    return role != OFFICER or own
+
+
+def audit_readers(role: str, own: bool) -> bool:
+    return role in (ADMIN, AUDITOR)
+
+
+@dataclass
+class Route:
+    """How to call one route, and who may.
+
+    `unit_scoped` routes are called twice per role: on an object of the user's own unit
+    (world["own"] is True) and of another unit; `kwargs` and `data` get the world.
+    """
+
+    allowed: Callable[[str, bool], bool] = everyone
+    kwargs: Callable[[dict], dict] = lambda world: {}
+    method: str = "get"
+    data: dict | Callable[[dict], dict] = field(default_factory=dict)
+    public: bool = False
+    unit_scoped: bool = False
+    query: str | Callable[[dict], str] = ""
+    placeholder: bool = False  # a route that only answers "not found", like the API root

@@ -16,6 +16,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("directory/", include("planwatch.directory.urls")),
+    path("plans/", include("planwatch.plans.urls")),
+    path("dashboard/", include("planwatch.plans.urls_dashboard")),
     path("audit/", include("planwatch.audit.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

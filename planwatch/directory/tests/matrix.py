@@ -1,0 +1,50 @@
+"""The directory's routes in the permission matrix (see planwatch/testing.py)."""
+
+from planwatch.directory import actions
+from planwatch.directory.models import Tenure
+from planwatch.testing import Route, managers, managers_or_own_officer
+
+
+def extend_world(world: dict) -> None:
+    person = actions.do_create_person(None, name_en="Zhang San")
+    post = actions.do_create_post(None, organisation=world["unit_a"], title_en="Chief")
+    Tenure.objects.create(person=person, post=post, as_of="2019-06-01", source="test")
+    world.update(person=person, post=post)
+
+
+def org(world: dict) -> dict:
+    return {"pk": world["unit"].pk}
+
+
+ROUTES: dict[str, Route] = {
+    "directory:organisations": Route(query="?q=unit"),
+    "directory:organisation_new": Route(allowed=managers),
+    "directory:organisation": Route(kwargs=org, unit_scoped=True),
+    "directory:organisation_edit": Route(
+        allowed=managers_or_own_officer, kwargs=org, unit_scoped=True
+    ),
+    "directory:organisation_alias": Route(
+        allowed=managers_or_own_officer,
+        kwargs=org,
+        method="post",
+        data={"name": "Another Name", "language": "en", "kind": "short"},
+        unit_scoped=True,
+    ),
+    "directory:organisation_archive": Route(
+        allowed=managers, kwargs=org, method="post", data={"reason": "merged"}, unit_scoped=True
+    ),
+    "directory:graph": Route(),
+    "directory:graph_svg": Route(),
+    "directory:people": Route(),
+    "directory:person": Route(kwargs=lambda w: {"pk": w["person"].pk}),
+    "directory:post": Route(kwargs=lambda w: {"pk": w["post"].pk}, query="?on=2020-01-01"),
+    "directory:lookup": Route(query="?name=Unit+A+Bureau"),
+    "api-1:list_organisations": Route(),
+    "api-1:create_organisation": Route(
+        allowed=managers, method="post", data={"name_en": "Made by the API"}
+    ),
+    "api-1:get_organisation": Route(kwargs=org, unit_scoped=True),
+    "api-1:person_timeline": Route(kwargs=lambda w: {"pk": w["person"].pk}),
+    "api-1:who": Route(query="?post=Chief+of+Unit+A+Bureau&on=2020-01-01"),
+    "api-1:posts": Route(query="?person=Zhang+San&on=2020-01-01"),
+}
