@@ -69,6 +69,4 @@ def record_history(request: HttpRequest, model: str, pk: str) -> HttpResponse:
     perm = f"{model_class._meta.app_label}.view_{model_class._meta.model_name}"
     if not (request.user.has_perm(perm, obj) or request.user.has_perm("accounts.view_audit_log")):
         raise PermissionDenied
-    return render(
-        request, "audit/history.html", {"record": obj, "events": history_of(obj)[:500]}
-    )
+    return render(request, "audit/history.html", {"record": obj, "events": history_of(obj)[:500]})

@@ -72,7 +72,9 @@ def do_archive(user, record, reason: str = "") -> None:
     if record.archived_at is None:
         record.archived_at = timezone.now()
         save_checked(record, None)
-        record_event(user, "archived", record, {"archived_at": [None, str(record.archived_at)]}, reason)
+        record_event(
+            user, "archived", record, {"archived_at": [None, str(record.archived_at)]}, reason
+        )
 
 
 @transaction.atomic
@@ -83,8 +85,12 @@ def do_add_alias(user, owner, name: str, language: str, kind: str, reason: str =
     key = normalise_name(name)
     taken = Alias.objects.active().filter(key=key, **{f"{field}__isnull": False})
     if taken.exclude(**{field: owner}).exists():
-        raise ValidationError({"name": _("%(name)r already names another %(kind)s.") % {
-            "name": name, "kind": owner._meta.verbose_name}})
+        raise ValidationError(
+            {
+                "name": _("%(name)r already names another %(kind)s.")
+                % {"name": name, "kind": owner._meta.verbose_name}
+            }
+        )
     existing = taken.filter(**{field: owner}).first()
     if existing:
         return existing

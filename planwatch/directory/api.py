@@ -132,7 +132,9 @@ def create_organisation(request, payload: OrganisationIn):
     try:
         organisation = actions.do_create_organisation(request.user, reason, **data)
     except ValidationError as error:
-        raise HttpError(422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())) from None
+        raise HttpError(
+            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+        ) from None
     return Status(201, organisation)
 
 

@@ -22,7 +22,7 @@ def load_directory() -> dict[str, int]:
     """Create or update every record of the demo world; returns counts of records created."""
     created = {"organisations": 0, "relations": 0, "people": 0, "posts": 0, "tenures": 0}
     orgs: dict[str, Organisation] = {}
-    for slug, (name_en, name_zh, kind, _parent, aliases) in demo_world.ORGANISATIONS.items():
+    for slug, (name_en, name_zh, kind, _parent, _aliases) in demo_world.ORGANISATIONS.items():
         org = Organisation.objects.filter(code=slug).first()
         if org is None:
             org = actions.do_create_organisation(

@@ -19,12 +19,6 @@ class OrganisationForm(forms.ModelForm):
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
 
-    def clean(self):
-        data = super().clean()
-        if not data.get("name_en") and not data.get("name_zh"):
-            raise forms.ValidationError(_("Give the organisation a name in English or Chinese."))
-        return data
-
 
 class AliasForm(forms.Form):
     name = forms.CharField(label=_("Alias"), max_length=300)

@@ -5,6 +5,7 @@ people; posts (a role in an organisation); tenures (evidence that a person held 
 post, with its source); aliases that let any spelling find its record.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +31,11 @@ class Organisation(DomainModel):
         OTHER = "other", _("other")
 
     code = models.SlugField(
-        _("code"), max_length=80, unique=True, null=True, blank=True,
+        _("code"),
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("A stable identifier for imports, exports and links."),
     )
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
@@ -64,6 +69,14 @@ class Organisation(DomainModel):
     def name(self) -> str:
         return pick_language(self.name_en, self.name_zh)
 
+    def clean(self) -> None:
+        """Name the field, so that a form or the API can say what is missing."""
+        super().clean()
+        if not self.name_en.strip() and not self.name_zh.strip():
+            raise ValidationError(
+                {"name_en": _("Give the organisation a name in English or Chinese.")}
+            )
+
 
 class Relation(DomainModel):
     """A typed, dated edge of the organisation graph: `source` <kind> `target`."""
@@ -96,7 +109,9 @@ class Relation(DomainModel):
         verbose_name = _("relation")
         verbose_name_plural = _("relations")
         constraints = [
-            models.CheckConstraint(condition=~Q(source=models.F("target")), name="relation_not_self"),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")), name="relation_not_self"
+            ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
@@ -111,7 +126,11 @@ class Relation(DomainModel):
 
 class Person(DomainModel):
     code = models.SlugField(
-        _("code"), max_length=80, unique=True, null=True, blank=True,
+        _("code"),
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("A stable identifier for imports, exports and links."),
     )
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
@@ -145,7 +164,11 @@ class Post(DomainModel):
     """
 
     code = models.SlugField(
-        _("code"), max_length=80, unique=True, null=True, blank=True,
+        _("code"),
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("A stable identifier for imports, exports and links."),
     )
     organisation = models.ForeignKey(

@@ -8,8 +8,12 @@ urlpatterns = [
     path("organisations/new/", views.organisation_edit, name="organisation_new"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation"),
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),
-    path("organisations/<int:pk>/aliases/", views.organisation_add_alias, name="organisation_alias"),
-    path("organisations/<int:pk>/archive/", views.organisation_archive, name="organisation_archive"),
+    path(
+        "organisations/<int:pk>/aliases/", views.organisation_add_alias, name="organisation_alias"
+    ),
+    path(
+        "organisations/<int:pk>/archive/", views.organisation_archive, name="organisation_archive"
+    ),
     path("relations/", views.relations_graph, name="graph"),
     path("relations.svg", views.relations_graph_svg, name="graph_svg"),
     path("people/", views.person_list, name="people"),

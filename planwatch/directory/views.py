@@ -40,7 +40,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     organisations = organisations_visible_to(request.user).select_related("parent")
     if query:
         organisations = organisations.filter(
-            Q(name_en__icontains=query) | Q(name_zh__icontains=query) | Q(aliases__name__icontains=query)
+            Q(name_en__icontains=query)
+            | Q(name_zh__icontains=query)
+            | Q(aliases__name__icontains=query)
         ).distinct()
     if kind in Organisation.Kind.values:
         organisations = organisations.filter(kind=kind)
@@ -161,7 +163,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
     people = people_visible_to(request.user)
     if query:
         people = people.filter(
-            Q(name_en__icontains=query) | Q(name_zh__icontains=query) | Q(aliases__name__icontains=query)
+            Q(name_en__icontains=query)
+            | Q(name_zh__icontains=query)
+            | Q(aliases__name__icontains=query)
         ).distinct()
     page = Paginator(people, 50).get_page(request.GET.get("page"))
     return render(request, "directory/person_list.html", {"page": page, "q": query})
@@ -222,4 +226,3 @@ def lookup(request: HttpRequest) -> HttpResponse:
         "directory/lookup.html",
         {"name": name, "found": found, "errors": errors if not found else []},
     )
-

@@ -38,9 +38,7 @@ def render(holdings: list[Holding], as_json: bool, empty: str) -> str:
     lines = []
     for row in rows:
         acting = "acting " if row["acting"] else ""
-        basis = (
-            "reported" if row["basis"] == "reported" else "presumed, after the last report"
-        )
+        basis = "reported" if row["basis"] == "reported" else "presumed, after the last report"
         lines.append(
             f"{row['person']}: {acting}{row['post']}, {row['organisation']} "
             f"({basis}; evidence {row['first_reported']} to {row['last_reported']})"

@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Print the posts a person held on a date, as inferred from the directory's evidence."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--person", required=True, help='any spelling of the name, e.g. "Jingjunhai"')
+        parser.add_argument(
+            "--person", required=True, help='any spelling of the name, e.g. "Jingjunhai"'
+        )
         parser.add_argument("--on", required=True, help="the date, YYYY-MM-DD")
         parser.add_argument("--json", action="store_true", help="print JSON")
 

@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Print who held a post on a date, as inferred from the directory's evidence."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--post", required=True, help='any name of the post, e.g. "Governor of Jilin"')
+        parser.add_argument(
+            "--post", required=True, help='any name of the post, e.g. "Governor of Jilin"'
+        )
         parser.add_argument("--on", required=True, help="the date, YYYY-MM-DD")
         parser.add_argument("--json", action="store_true", help="print JSON")
 
