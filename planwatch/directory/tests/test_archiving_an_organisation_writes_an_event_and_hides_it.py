@@ -37,9 +37,7 @@ def test_an_archived_organisation_leaves_lists_and_look_ups(supervisor, park):
 
 def test_an_archived_organisation_is_gone_from_its_pages(client, supervisor, park):
     client.force_login(supervisor)
-    response = client.post(
-        f"/directory/organisations/{park.pk}/archive/", {"reason": "merged"}
-    )
+    response = client.post(f"/directory/organisations/{park.pk}/archive/", {"reason": "merged"})
     assert response.status_code == 302
     assert park.name_en not in client.get("/directory/organisations/").content.decode()
     assert client.get(f"/directory/organisations/{park.pk}/").status_code == 404
