@@ -27,9 +27,8 @@ DATE_RE = (
 )
 TIME_RE = r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 _DATE_LINE = re.compile(rf"^[\s(（\[【]*{DATE_RE}{TIME_RE}[\s)）\]】]*$", re.I)
-_ENDS_WITH_DATE = re.compile(
-    rf"(?:{DATE_RE}|\d{{1,2}}[-/]\d{{1,2}}){TIME_RE}[\s)）\]】]*$", re.I
-)
+_DATE_START = re.compile(rf"^[\s(（\[【]*{DATE_RE}{TIME_RE}(?:\s|$)", re.I)
+_ENDS_WITH_DATE = re.compile(rf"(?:{DATE_RE}|\d{{1,2}}[-/]\d{{1,2}}){TIME_RE}[\s)）\]】]*$", re.I)
 
 META_LABELS = (
     r"published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
@@ -128,12 +127,14 @@ def sentence_like(line: str) -> bool:
 
 
 def classify(line: str) -> str:
-    """"furniture", "meta" (labelled fields or a bare date, kept for metadata) or "body"."""
+    """ "furniture", "meta" (labelled fields or a bare date, kept for metadata) or "body"."""
     if _ANCHORED.match(line) or _BARE.match(line):
         return "furniture"
     if _DATE_LINE.match(line) or BYLINE.match(line):
         return "meta"
-    if _META_START.match(line) and _short(line, 200, 90):
+    if _short(line, 200, 90) and (
+        _META_START.match(line) or _DATE_START.match(line) or len(_META_LABEL.findall(line)) >= 2
+    ):
         return "meta"
     if _short(line):
         if _SHORT_FURNITURE.search(line):
@@ -141,10 +142,12 @@ def classify(line: str) -> str:
         parts = [p for p in _NAV_SPLIT.split(line) if p]
         if len(parts) >= 3 and all(_short(p, 25, 8) for p in parts) and not sentence_like(line):
             return "furniture"
-        if _META_LABEL.search(line) and len(_META_LABEL.findall(line)) >= 2:
-            return "meta"
-        if _ENDS_WITH_DATE.search(line) and not _DATE_LINE.match(line) and not sentence_like(
-            line[: _ENDS_WITH_DATE.search(line).start()]  # type: ignore[union-attr]
+        if (
+            _ENDS_WITH_DATE.search(line)
+            and not _DATE_LINE.match(line)
+            and not sentence_like(
+                line[: _ENDS_WITH_DATE.search(line).start()]  # type: ignore[union-attr]
+            )
         ):
             return "furniture"
     return "body"
@@ -216,7 +219,11 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
     paragraphs = [line for line, _ in body]
     while paragraphs and not sentence_like(paragraphs[-1]) and not _HEADING.match(paragraphs[-1]):
         meta.append(paragraphs.pop())
-    header = [ln for ln, k in zip(lines[:start], kinds[:start], strict=True) if k != "furniture"]
+    header = [
+        ln
+        for ln, k in zip(lines[:start], kinds[:start], strict=True)
+        if k != "furniture" and ln != title
+    ]
     return Cleaned(title, drop_near_duplicates(paragraphs), header + meta)
 
 
@@ -233,7 +240,7 @@ def _is_list_heading(line: str) -> bool:
 
 def _find_title(lines: list[str], kinds: list[str]) -> tuple[str | None, int]:
     top = min(len(lines), 15)
-    first_meta = next((i for i in range(top) if kinds[i] == "meta"), None)
+    first_meta = next((i for i in range(min(top, 6)) if kinds[i] == "meta"), None)
     if first_meta is not None:
         for i in range(first_meta - 1, -1, -1):
             if kinds[i] == "body" and _looks_like_title(lines[i]):

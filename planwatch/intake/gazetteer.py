@@ -106,7 +106,8 @@ class Gazetteer:
     @classmethod
     def from_database(cls) -> Gazetteer:
         """The live directory: active organisations, people, posts and their aliases."""
-        from planwatch.directory.models import Alias, Organisation as OrgModel
+        from planwatch.directory.models import Alias
+        from planwatch.directory.models import Organisation as OrgModel
         from planwatch.directory.models import Person as PersonModel
         from planwatch.directory.models import Post as PostModel
         from planwatch.directory.models import Tenure as TenureModel

@@ -46,16 +46,30 @@ _PUBLISHED_LABEL = re.compile(
 _LABEL_SPLIT = re.compile(rf"(?:^|(?<=\s)|(?<=\|)|(?<=丨))({META_LABELS})\s*[:：]", re.I)
 _SOURCE_LABELS = {"source", "from", "来源", "稿源", "出处", "issued by", "publisher", "issuer"}
 _SOURCE_LABELS |= {"发布机构", "发文机关"}
-_AUTHOR_LABELS = {"author", "authors", "reporter", "reporters", "by", "作者", "记者", "通讯员", "文"}
+_AUTHOR_LABELS = {
+    "author",
+    "authors",
+    "reporter",
+    "reporters",
+    "by",
+    "作者",
+    "记者",
+    "通讯员",
+    "文",
+}
 _NOT_A_NAME = re.compile(
     r"^(?:the )?(?:editor|editors|admin|administrator|staff|unknown|anonymous|webmaster|"
     r"this (?:site|website)|本网|本站|网络|佚名|小编|编辑|管理员|原创|综合|互联网|internet|network|"
     r"none|n/?a|-+)$",
     re.I,
 )
-_ZH_REPORTER = re.compile(r"(?:本报|本台|本网)?记者\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4})*)")
+_ZH_REPORTER = re.compile(
+    r"(?:本报|本台|本网)?记者\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4})*)"
+)
 _WIRE = re.compile(r"\(\s*(Xinhua|Reuters|AP|AFP|China Daily|CGTN|Yonhap)\s*\)\s*[-–—]+")
-_ZH_WIRE = re.compile(r"^(新华社|中新社|人民网|新华网|央视网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")
+_ZH_WIRE = re.compile(
+    r"^(新华社|中新社|人民网|新华网|央视网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电"
+)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -68,7 +82,10 @@ def parse_date(text: str) -> dt.date | None:
             return dt.date(int(m[3]), MONTHS[m[1].rstrip(".").lower()], int(m[2]))
         if m := re.match(rf"(\d{{1,2}})\s+({_MONTH}),?\s+(\d{{4}})", text, re.I):
             return dt.date(int(m[3]), MONTHS[m[2].rstrip(".").lower()], int(m[1]))
-        if m := re.match(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]+)月([一二三四五六七八九十]+)日", text):
+        if m := re.match(
+            r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]+)月([一二三四五六七八九十]+)日",
+            text,
+        ):
             year = int("".join(str(_ZH_NUM[c]) for c in m[1]))
             return dt.date(year, _zh_small(m[2]), _zh_small(m[3]))
     except (ValueError, KeyError):
@@ -118,35 +135,57 @@ def publication_date(cleaned: Cleaned) -> dt.date | None:
 def event_dates(body: str, published: dt.date | None) -> list[dt.date]:
     """Dates of the reported events, month-day forms resolved against publication.
 
-    A month after the publication month means the previous year ("December 5" in a
-    January text); a day after the publication day within its month means last month.
+    A month-day after a full date in the same paragraph takes that date's year; otherwise
+    a month after the publication month means the previous year ("December 5" in a
+    January text), and a bare day after the publication day means last month.
     """
     found: set[dt.date] = set()
-    for m in _FULL_DATE.finditer(body):
-        if (d := parse_date(m.group())) and 1949 < d.year < 2100:
-            found.add(d)
-    if published is not None:
-        pairs = [(MONTHS[m[1].rstrip(".").lower()], int(m[2])) for m in _MONTH_DAY_EN.finditer(body)]
-        pairs += [(MONTHS[m[2].rstrip(".").lower()], int(m[1])) for m in _DAY_MONTH_EN.finditer(body)]
-        pairs += [(int(m[1]), int(m[2])) for m in _MONTH_DAY_ZH.finditer(body)]
-        for month, day in pairs:
-            year = published.year - 1 if month > published.month else published.year
+    for paragraph in body.split("\n\n"):
+        mentions: list[tuple[int, str, tuple[int, ...]]] = []
+        for m in _FULL_DATE.finditer(paragraph):
+            if (d := parse_date(m.group())) and 1949 < d.year < 2100:
+                mentions.append((m.start(), "full", (d.year, d.month, d.day)))
+        full_spans = [(m.start(), m.end()) for m in _FULL_DATE.finditer(paragraph)]
+
+        def inside(pos: int, spans: list[tuple[int, int]] = full_spans) -> bool:
+            return any(s <= pos < e for s, e in spans)
+
+        for m in _MONTH_DAY_EN.finditer(paragraph):
+            mentions.append((m.start(), "md", (MONTHS[m[1].rstrip(".").lower()], int(m[2]))))
+        for m in _DAY_MONTH_EN.finditer(paragraph):
+            mentions.append((m.start(), "md", (MONTHS[m[2].rstrip(".").lower()], int(m[1]))))
+        for m in _MONTH_DAY_ZH.finditer(paragraph):
+            mentions.append((m.start(), "md", (int(m[1]), int(m[2]))))
+        for m in _DAY_ZH.finditer(paragraph):
+            mentions.append((m.start(), "d", (int(m[1]),)))
+        for m in _RELATIVE.finditer(paragraph):
+            back = 1 if m.group().lower() in {"yesterday", "昨天", "昨日"} else 0
+            mentions.append((m.start(), "rel", (back,)))
+        context_year: int | None = None
+        for pos, kind, parts in sorted(mentions):
+            if kind != "full" and inside(pos):
+                continue
             try:
-                found.add(dt.date(year, month, day))
+                if kind == "full":
+                    context_year = parts[0]
+                    found.add(dt.date(*parts))
+                elif published is None:
+                    continue
+                elif kind == "md":
+                    month, day = parts
+                    year = context_year or (
+                        published.year - 1 if month > published.month else published.year
+                    )
+                    found.add(dt.date(year, month, day))
+                elif kind == "d":
+                    start = published.replace(day=1)
+                    if parts[0] > published.day:
+                        start = (start - dt.timedelta(days=1)).replace(day=1)
+                    found.add(start.replace(day=parts[0]))
+                else:
+                    found.add(published - dt.timedelta(days=parts[0]))
             except ValueError:
                 continue
-        for m in _DAY_ZH.finditer(body):
-            day = int(m[1])
-            month_start = published.replace(day=1)
-            if day > published.day:
-                month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
-            try:
-                found.add(month_start.replace(day=day))
-            except ValueError:
-                continue
-        for m in _RELATIVE.finditer(body):
-            word = m.group().lower()
-            found.add(published - dt.timedelta(days=1) if word in {"yesterday", "昨天", "昨日"} else published)
     return sorted(found)
 
 
@@ -195,9 +234,11 @@ def _split_names(value: str) -> list[str]:
         part = re.sub(r"(报道|摄影?|编辑|整理)$", "", part.strip(" .:：()（）"))
         if not part or _NOT_A_NAME.match(part):
             continue
-        if CJK.search(part) and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", part):
-            out.append(part)
-        elif re.fullmatch(r"[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,3}", part):
+        if (
+            CJK.search(part)
+            and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", part)
+            or re.fullmatch(r"[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,3}", part)
+        ):
             out.append(part)
     return out
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import io
-from zipfile import BadZipFile
 from dataclasses import dataclass
 from pathlib import Path
+from zipfile import BadZipFile
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_EXTENSIONS = {".txt", ".text"}
@@ -102,7 +102,9 @@ def _plausible(text: str) -> bool:
     """A real decoding has no replacement characters and few unusual symbols."""
     if "\ufffd" in text:
         return False
-    odd = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xE000 <= ord(ch) < 0xF900)
+    odd = sum(
+        1 for ch in text if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xE000 <= ord(ch) < 0xF900
+    )
     return odd <= len(text) // 200
 
 

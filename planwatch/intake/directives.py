@@ -1,0 +1,373 @@
+"""Directives: enumerated requirements and obligations laid on a named body.
+
+Two sources of directives in a text:
+- enumerated requirements after a leader "stresses" something, or in an official
+  document such as a reply ("First, ... Second, ...", "1. ... Fourth, ... 5.",
+  一是/二是, （一）); every item of such a list is a directive;
+- sentences with an obligation modal (should, shall, must, need to, 要, 必须, 应当) whose
+  subject is a body, or that report what a leader required.
+Background is left out: lists with no modal or directing verb, and past requirements
+quoted as history ("As early as 2018 the meeting stressed ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from planwatch.intake.gazetteer import Gazetteer
+from planwatch.intake.link import Hit
+
+_EN_ORDINALS = (
+    r"First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Sixth(?:ly)?"
+    r"|Seventh(?:ly)?|Eighth(?:ly)?|Ninth(?:ly)?|Tenth(?:ly)?|Finally|Lastly"
+)
+_ZH_NUM = "一二三四五六七八九十"
+_MARKER = re.compile(
+    rf"(?:(?<=^)|(?<=[.;:!?。；：！？]\s)|(?<=[.;:!?。；：！？，])|(?<=\bthat\s)|(?<=\bthat,\s)|(?<=[,，]\s))"
+    rf"(?:(?P<en>(?i:{_EN_ORDINALS}))\s*,\s*"
+    rf"|(?P<num>\(?\d{{1,2}}[.．、)）](?!\d)|[(（]\d{{1,2}}[)）])\s*"
+    rf"|(?P<zh>[{_ZH_NUM}]+是|[{_ZH_NUM}](?=要)|第[{_ZH_NUM}]+(?=[，,、])|(?:首先|其次|再次|最后)(?=[，,])|（[{_ZH_NUM}]+）|[{_ZH_NUM}]+、)"
+    r"[，,、：:]?\s*)",
+    re.M,
+)
+_MODAL_EN = re.compile(
+    r"\b(?:should|shall|must|need(?:s)? to|have to|has to|(?:is|are) required to|(?:is|are) to"
+    r"|ought to|it is (?:necessary|imperative|essential|important) to|please|is expected to"
+    r"|are expected to|will need to)\b",
+    re.I,
+)
+_MODAL_ZH = re.compile(
+    r"必须|应当|务必|需要|(?<![主重需纲摘只必首紧扼提概简])要(?![求素点闻害])|应(?![用对急邀该])|请"
+)
+_DIRECTING = re.compile(
+    r"\b(?:stress(?:ed|es)?|emphasi[sz](?:ed|es)?|required?|requested|urged?|call(?:ed|s)? (?:on|for)"
+    r"|demanded|pointed out|instructed|asked|put forward|set out|said|noted|made (?:it )?clear"
+    r"|approved|requirements?)\b|强调|要求|指出|提出|部署|批示|指示|表示|明确",
+    re.I,
+)
+_SPEECH = re.compile(
+    r"\b(?:stress(?:ed|es)|emphasi[sz](?:ed|es)|required|requested|urged|call(?:ed|s) (?:on|for)"
+    r"|demanded|pointed out|instructed|asked|said|noted|made (?:it )?clear|presided|chaired"
+    r"|held that|decided|agreed|wrote)\b|强调|要求|指出|表示|主持|批示|提出|认为|决定",
+    re.I,
+)
+_PAST = re.compile(
+    r"\bas early as\b|\bpreviously\b|\bin the past\b|\bhad (?:stressed|required|asked)|早在|此前|曾经|曾",
+    re.I,
+)
+_OFFICIAL = re.compile(
+    r"批复|通知|意见|决定|办法|规则|细则|方案|纲要|规划|措施|\b(?:reply|circular|notice|opinions?"
+    r"|decision|rules|measures|official reply)\b",
+    re.I,
+)
+_BODY_NOUN = re.compile(
+    r"\b(?:office|offices|units?|departments?|committees?|governments?|city|cities|zones?"
+    r"|commissions?|groups?|bureaus?|agencies|authorities|enterprises|localities|levels|province"
+    r"|administrations?|parks?|areas?|bodies|organs|institutions)\b"
+    r"|各地|各级|各部门|部门|单位|办公室|政府|委员会|管委会|党工委|小组|市|省|区|企业|机关",
+    re.I,
+)
+_LEAD_IN = re.compile(
+    r"^.*?(?:\bthat\b,?|[:：]|强调[，,：:]?|要求[，,：:]?|指出[，,：:]?|表示[，,：:]?)\s*", re.I
+)
+_ADVERBIAL = re.compile(
+    r"^(?:in|to|for|with|under|according to|based on|on|through|as|by|after|at|in order to)\b[^,]*,\s*",
+    re.I,
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could)\b|已经|已|被", re.I)
+_ORGANISER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:has\s+|recently\s+)?(?:held|convened|chaired|hosted|published|issued"
+    r"|released|organi[sz]ed)\b|^\s*(?:近日|日前)?(?:召开|主持|举行|印发|发布)",
+    re.I,
+)
+_TRAILING = re.compile(
+    r"[\s,，、]*(?:(?:also|each|both|all|together|jointly|themselves)\s*)?[\s,，]*|都|也|均|各自|分别",
+    re.I,
+)
+_REQUEST = re.compile(
+    r"(?:\b(?:asked|required|urged|called on|instructed|requested|directed)\s+(?:the\s+)?"
+    r"|要求|责成|请)",
+    re.I,
+)
+_JOINT = re.compile(r"\s*(?:,\s*and|,|，|、|\band\b|和|及|与)\s*(?:the\s+)?", re.I)
+_SENTENCE = re.compile(r"[^.!?。！？;；]+(?:[.!?。！？;；]+[\"')”’」]*|$)")
+_ZONE_COMMITTEES = re.compile(
+    r"(?:the\s+)?(?:zone's|zone|demonstration zone's)\s+(?:two\s+)?committees|both committees"
+    r"|two committees of the (?:demonstration )?zone|示范区党工委、管委会|示范区两委",
+    re.I,
+)
+
+
+# Bodies named as a group that the directory has no record for: kept as written.
+_COLLECTIVE = re.compile(
+    r"(?:(?:all|the|each|every)\s+)*(?:relevant\s+|provincial\s+|municipal\s+)?(?:member units"
+    r"|departments(?: concerned)?|units(?: concerned)?|departments at all levels"
+    r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门|省直有关部门",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    start: int
+    end: int
+    ordinal: str | None
+    lead_in: str
+
+
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for part in body.split("\n\n"):
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return spans
+
+
+def _items(body: str, spans: list[tuple[int, int]]) -> list[Item]:
+    """Enumerated items: from a marker to the next marker or the end of its paragraph."""
+    items: list[Item] = []
+    lead = ""
+    for p_start, p_end in spans:
+        paragraph = body[p_start:p_end]
+        marks = [m for m in _MARKER.finditer(paragraph) if m.end() < len(paragraph)]
+        if not marks:
+            lead = paragraph
+            continue
+        if marks[0].start() > 0:
+            lead = paragraph[: marks[0].start()]
+        for i, m in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(paragraph)
+            text = paragraph[m.end() : end].rstrip(" ，,、;；")
+            if not text:
+                continue
+            ordinal = (m["en"] or m["num"] or m["zh"]).strip(" ，,、：:")
+            items.append(Item(p_start + m.end(), p_start + m.end() + len(text), ordinal, lead))
+    return items
+
+
+def _is_heading(text: str) -> bool:
+    return len(text) < 30 and not re.search(r"[.。;；!！?？]\s*$", text)
+
+
+def _has_modal(text: str) -> bool:
+    return bool(_MODAL_EN.search(text) or _MODAL_ZH.search(text))
+
+
+def _past(text: str, year: int | None) -> bool:
+    if _PAST.search(text):
+        return True
+    if year is None:
+        return False
+    return any(int(y) < year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text))
+
+
+def find_directives(
+    body: str,
+    gazetteer: Gazetteer,
+    person_hits: list[Hit],
+    org_hits: list[Hit],
+    title: str | None,
+    published_year: int | None,
+    source_org: str | None,
+) -> list[dict[str, Any]]:
+    """Directive records with spans into `body`, in document order."""
+    spans = paragraph_spans(body)
+    official = bool(_OFFICIAL.search(title or ""))
+    addressees = _addressees(body, spans, org_hits, gazetteer)
+    official = official or bool(addressees)
+    found: list[tuple[int, int, str | None]] = []
+    for item in _items(body, spans):
+        text = body[item.start : item.end]
+        if _is_heading(text) and not _has_modal(text):
+            continue
+        directed = official or _DIRECTING.search(item.lead_in) or _has_modal(text)
+        if directed and not _past(item.lead_in, published_year) and not _past_sentence(text):
+            found.append((item.start, item.end, item.ordinal))
+    taken = bytearray(len(body) + 1)
+    for s, e, _ in found:
+        taken[s:e] = b"\x01" * (e - s)
+    for p_start, p_end in spans:
+        for m in _SENTENCE.finditer(body, p_start, p_end):
+            s, e = m.start(), m.end()
+            while s < e and body[s].isspace():
+                s += 1
+            e = s + len(body[s:e].rstrip())
+            if e - s < 8 or any(taken[s:e]):
+                continue
+            sentence = body[s:e]
+            if _modal_sentence(sentence, org_hits, s) and not _past_sentence(sentence):
+                found.append((s, e, None))
+    found.sort()
+    records = []
+    for s, e, ordinal in found:
+        text = body[s:e]
+        responsible = _responsible(text, s, org_hits, gazetteer)
+        if not responsible and official and addressees:
+            responsible = addressees
+        records.append(
+            {
+                "ordinal": ordinal,
+                "text": text,
+                "issuer": _issuer(
+                    body, (s, e), person_hits, org_hits, gazetteer, official, source_org
+                ),
+                "responsible": responsible,
+                "span": [s, e],
+            }
+        )
+    return records
+
+
+def _past_sentence(text: str) -> bool:
+    return bool(re.match(r"^(?:as early as|in (?:19|20)\d\d|早在|此前)", text.strip(), re.I))
+
+
+def _modal_sentence(sentence: str, org_hits: list[Hit], offset: int) -> bool:
+    """An obligation laid on a named body, or a requirement a speaker stated."""
+    modal = _MODAL_EN.search(sentence) or _MODAL_ZH.search(sentence)
+    if modal is None:
+        return False
+    before = sentence[: modal.start()]
+    if _SPEECH.search(before) and not _past(before, None):
+        return True
+    subject = _LEAD_IN.sub("", before) if _LEAD_IN.match(before) else before
+    subject = _ADVERBIAL.sub("", subject)
+    if len(subject) > 120 or not subject.strip():
+        return False
+    start = offset + (len(before) - len(subject))
+    if any(start <= h.start and h.end <= offset + modal.start() for h in org_hits):
+        return True
+    return bool(_BODY_NOUN.search(subject)) and not re.match(
+        r"^\s*(?:we|i|you|they|it)\b", subject, re.I
+    )
+
+
+def _subject(text: str) -> tuple[int, int] | None:
+    """Offsets, within `text`, of the words before its first modal, lead-ins removed."""
+    modal = _MODAL_EN.search(text) or _MODAL_ZH.search(text)
+    if modal is None or modal.group().lower() in {"please", "请"}:
+        return None
+    before = text[: modal.start()]
+    if _FINITE.search(before):
+        return None
+    cut = _LEAD_IN.match(before)
+    start = cut.end() if cut and cut.end() < len(before) else 0
+    adverbial = _ADVERBIAL.match(before[start:])
+    if adverbial:
+        start += adverbial.end()
+    if modal.start() - start > 150:
+        return None
+    return start, modal.start()
+
+
+def _responsible(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:
+    """Canonical names of the bodies named as the subject of the obligation.
+
+    The subject must end with a body's name: in "示范区建设要" the zone is not the subject.
+    """
+    body_text = text
+    bounds = _subject(text)
+    if bounds is None:
+        return _objects_of_request(text, offset, org_hits, gaz)
+    s, e = offset + bounds[0], offset + bounds[1]
+    names: list[str] = []
+    subject = text[bounds[0] : bounds[1]]
+    group = _ZONE_COMMITTEES.search(subject)
+    for hit in org_hits:
+        if s <= hit.start and hit.end <= e:
+            if (
+                group
+                and offset + bounds[0] + group.start()
+                <= hit.start
+                < offset + bounds[0] + group.end()
+            ):
+                continue
+            name = gaz.org_name(hit.keys[0])
+            if name not in names:
+                names.append(name)
+    last_end = max([h.end for h in org_hits if s <= h.start and h.end <= e], default=s)
+    if group:
+        last_end = max(last_end, s + group.end())
+    if names and not _TRAILING.fullmatch(body_text[last_end - offset : e - offset]):
+        return []
+    if group:
+        for org in gaz.organisations.values():
+            if org.parent and org.name_en.startswith(
+                ("Party Working Committee", "Management Committee")
+            ):
+                if gaz.organisations.get(org.parent) and org.canonical not in names:
+                    names.append(org.canonical)
+    if not names:
+        names = _objects_of_request(text, offset, org_hits, gaz)
+    if not names:
+        phrase = subject.strip(" ,，")
+        if _COLLECTIVE.fullmatch(phrase):
+            names.append(re.sub(r"^(?:all|the|each|every)\s+", "", phrase, flags=re.I))
+    return names
+
+
+def _objects_of_request(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:
+    """Bodies asked to act: "要求长春市和示范区...", "urged Changchun City to ..."."""
+    verb = _REQUEST.search(text)
+    if verb is None:
+        return []
+    pos = offset + verb.end()
+    by_start = {h.start: h for h in org_hits}
+    names: list[str] = []
+    while (hit := by_start.get(pos)) is not None:
+        name = gaz.org_name(hit.keys[0])
+        if name not in names:
+            names.append(name)
+        joint = _JOINT.match(text, hit.end - offset)
+        if joint is None:
+            break
+        pos = offset + joint.end()
+    return names
+
+
+def _addressees(
+    body: str, spans: list[tuple[int, int]], org_hits: list[Hit], gaz: Gazetteer
+) -> list[str]:
+    """The bodies a reply or circular is addressed to: a first line of names ending in a colon."""
+    for p_start, p_end in spans[:2]:
+        paragraph = body[p_start:p_end]
+        if len(paragraph) > 160 or not paragraph.rstrip().endswith((":", "：")):
+            continue
+        names = []
+        for hit in org_hits:
+            if p_start <= hit.start < p_end:
+                name = gaz.org_name(hit.keys[0])
+                if name not in names:
+                    names.append(name)
+        if names:
+            return names
+    return []
+
+
+def _issuer(
+    body: str,
+    span: tuple[int, int],
+    person_hits: list[Hit],
+    org_hits: list[Hit],
+    gaz: Gazetteer,
+    official: bool,
+    source_org: str | None,
+) -> str | None:
+    """The issuing body of an official document, else the speaker, else the organiser."""
+    if official and source_org:
+        return source_org
+    start, end = span
+    head = start + min(end - start, 120)
+    before = [h for h in person_hits if h.start < head]
+    for hit in reversed(before):
+        window = body[hit.end : min(end, hit.end + 250)]
+        if _SPEECH.search(window):
+            return gaz.people[hit.keys[0]].canonical
+    if before:
+        return gaz.people[before[-1].keys[0]].canonical
+    for hit in org_hits:
+        if hit.start < start and _ORGANISER.match(body[hit.end : hit.end + 40]):
+            return gaz.org_name(hit.keys[0])
+    return source_org
