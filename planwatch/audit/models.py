@@ -7,6 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class AuditEventQuerySet(models.QuerySet):
+    def delete(self):
+        raise ValueError("Audit events are never deleted.")
+
+
 class AuditEvent(models.Model):
     """One change to one record. Append-only: never edited, never deleted."""
 
@@ -32,6 +37,8 @@ class AuditEvent(models.Model):
     object_repr = models.CharField(_("record"), max_length=300)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
