@@ -1,9 +1,32 @@
 """What each user may see of the supervision loop, and the read models behind its pages."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from planwatch.accounts.models import Role
-from planwatch.plans.models import Assignment, ProgressReport, Task
+from planwatch.plans.models import (
+    Assignment,
+    ExtensionRequest,
+    Milestone,
+    Plan,
+    ProgressReport,
+    Task,
+)
+from planwatch.plans.status import (
+    LABELS,
+    LIGHTS,
+    Status,
+    TaskFacts,
+    Thresholds,
+    expected_progress,
+    task_status,
+    weighted_progress,
+)
 
 
 def tasks_visible_to(user) -> QuerySet[Task]:
@@ -31,3 +54,259 @@ def reports_visible_to(user) -> QuerySet[ProgressReport]:
         visible_tasks = tasks_visible_to(user).values("pk")
         return reports.filter(assignment__task__in=visible_tasks)
     return reports
+
+
+# The read model behind every page that shows a status: facts for a list of tasks, in a
+# number of queries bounded by the depth of the tree, never by the number of tasks.
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A task with its computed status, for lists, trees and the task page."""
+
+    task: Task
+    facts: TaskFacts
+    status: Status
+    expected: int | None
+
+    @property
+    def progress(self) -> int | None:
+        return self.facts.progress
+
+    @property
+    def light(self) -> str:
+        return LIGHTS[self.status]
+
+    @property
+    def label(self) -> str:
+        return str(LABELS[self.status])
+
+
+def _latest_approved_percent() -> Subquery:
+    """For an assignment (OuterRef pk): the % of its latest approved report."""
+    approved = ProgressReport.objects.filter(
+        assignment=OuterRef("pk"),
+        state=ProgressReport.State.APPROVED,
+        archived_at__isnull=True,
+    ).order_by("-period_start", "-submitted_at")
+    return Subquery(approved.values("percent_complete")[:1])
+
+
+def _own_progress(task_ids: list[int]) -> dict[int, int]:
+    """Each task's own progress: the lead unit's latest approved report, else the mean of
+    its assignments' latest approved reports. Tasks without any approved report are left out."""
+    rows = (
+        Assignment.objects.filter(task_id__in=task_ids, archived_at__isnull=True)
+        .annotate(percent=_latest_approved_percent())
+        .values_list("task_id", "role", "percent")
+    )
+    lead: dict[int, int] = {}
+    others: dict[int, list[int]] = {}
+    for task_id, role, percent in rows:
+        if percent is None:
+            continue
+        if role == Assignment.Role.LEAD:
+            lead[task_id] = percent
+        others.setdefault(task_id, []).append(percent)
+    return {
+        task_id: lead.get(task_id, round(sum(values) / len(values)))
+        for task_id, values in others.items()
+    }
+
+
+def _rolled_up_progress(task_ids: list[int]) -> dict[int, int | None]:
+    """Progress for each task: a parent's is the weighted roll-up of its children's (any
+    depth), a leaf's its own. One pass per level of the tree below these tasks."""
+    children: dict[int, list[tuple[int, Decimal]]] = {}
+    level = list(task_ids)
+    seen = set(level)
+    all_ids = list(level)
+    while level:
+        rows = list(
+            Task.objects.active()
+            .filter(parent_id__in=level)
+            .values_list("parent_id", "pk", "weight")
+        )
+        level = []
+        for parent_id, pk, weight in rows:
+            children.setdefault(parent_id, []).append((pk, weight))
+            if pk not in seen:
+                seen.add(pk)
+                level.append(pk)
+                all_ids.append(pk)
+    own = _own_progress([pk for pk in all_ids if pk not in children])
+
+    memo: dict[int, int | None] = {}
+
+    def progress_of(pk: int) -> int | None:
+        if pk in memo:
+            return memo[pk]
+        memo[pk] = None  # guards against a cycle in bad data
+        if pk not in children:
+            memo[pk] = own.get(pk)
+            return memo[pk]
+        parts = [(weight, progress_of(child)) for child, weight in children[pk]]
+        if all(progress is None for _, progress in parts):
+            memo[pk] = None
+        else:
+            memo[pk] = weighted_progress([(w, p or 0) for w, p in parts])
+        return memo[pk]
+
+    return {pk: progress_of(pk) for pk in task_ids}
+
+
+def task_facts(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
+    """The facts status.py needs for each task, keyed by task id."""
+    tasks = list(tasks)
+    ids = [task.pk for task in tasks]
+    if not ids:
+        return {}
+    progress = _rolled_up_progress(ids)
+    milestones: dict[int, list[tuple[dt.date, int]]] = {}
+    for task_id, due, percent in (
+        Milestone.objects.filter(task_id__in=ids, archived_at__isnull=True)
+        .order_by("due_date")
+        .values_list("task_id", "due_date", "expected_percent")
+    ):
+        milestones.setdefault(task_id, []).append((due, percent))
+    pending = set(
+        ExtensionRequest.objects.filter(
+            task_id__in=ids, state=ExtensionRequest.State.PENDING, archived_at__isnull=True
+        ).values_list("task_id", flat=True)
+    )
+    return {
+        task.pk: TaskFacts(
+            start_date=task.start_date,
+            deadline=task.deadline,
+            progress=progress.get(task.pk),
+            milestones=tuple(milestones.get(task.pk, ())),
+            extension_pending=task.pk in pending,
+            closed=task.closed_at is not None,
+        )
+        for task in tasks
+    }
+
+
+def thresholds_of(plan: Plan) -> Thresholds:
+    return Thresholds(at_risk_gap=plan.at_risk_gap, warn_days=plan.warn_days)
+
+
+def task_rows(tasks: Iterable[Task], today: dt.date) -> list[TaskRow]:
+    """Tasks (with `plan` selected) and their computed status, in the order given."""
+    tasks = list(tasks)
+    facts = task_facts(tasks)
+    rows = []
+    for task in tasks:
+        task_facts_ = facts[task.pk]
+        rows.append(
+            TaskRow(
+                task=task,
+                facts=task_facts_,
+                status=task_status(task_facts_, today, thresholds_of(task.plan)),
+                expected=expected_progress(task_facts_, today),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    """What a task list is narrowed to; every field optional."""
+
+    plan: Plan | None = None
+    unit_id: int | None = None
+    status: Status | None = None
+    deadline_from: dt.date | None = None
+    deadline_to: dt.date | None = None
+    text: str = ""
+
+
+STATUS_CHUNK = 1000
+
+
+def _with_status(tasks: QuerySet[Task], status: Status, today: dt.date) -> list[int]:
+    """Ids of `tasks` whose computed status is `status`, in the queryset's order.
+
+    The database narrows the candidates as far as the rule allows; status.py decides the
+    rest, so the list and the task page can never disagree."""
+    pending = Exists(
+        ExtensionRequest.objects.filter(
+            task=OuterRef("pk"), state=ExtensionRequest.State.PENDING, archived_at__isnull=True
+        )
+    )
+    if status == Status.CLOSED:
+        return list(tasks.filter(closed_at__isnull=False).values_list("pk", flat=True))
+    candidates = tasks.filter(closed_at__isnull=True)
+    if status == Status.EXTENSION_PENDING:
+        candidates = candidates.filter(pending)
+    elif status == Status.OVERDUE:
+        candidates = candidates.filter(deadline__lt=today).exclude(pending)
+    elif status != Status.COMPLETED:
+        candidates = candidates.exclude(pending).exclude(deadline__lt=today)
+    ids = []
+    fields = ("pk", "plan", "start_date", "deadline", "closed_at")
+    chunk: list[Task] = []
+    plans = {plan.pk: plan for plan in Plan.objects.all()}
+    for task in candidates.only(*fields).iterator(chunk_size=STATUS_CHUNK):
+        chunk.append(task)
+        if len(chunk) == STATUS_CHUNK:
+            ids += _matching(chunk, status, today, plans)
+            chunk = []
+    return ids + _matching(chunk, status, today, plans)
+
+
+def _matching(tasks: list[Task], status: Status, today: dt.date, plans: dict) -> list[int]:
+    facts = task_facts(tasks)
+    return [
+        task.pk
+        for task in tasks
+        if task_status(facts[task.pk], today, thresholds_of(plans[task.plan_id])) == status
+    ]
+
+
+def _narrowed(user, f: TaskFilter) -> QuerySet[Task]:
+    tasks = tasks_visible_to(user)
+    if f.plan is not None:
+        tasks = tasks.filter(plan=f.plan)
+    if f.unit_id is not None:
+        tasks = tasks.filter(
+            Exists(
+                Assignment.objects.filter(
+                    task=OuterRef("pk"), unit_id=f.unit_id, archived_at__isnull=True
+                )
+            )
+        )
+    if f.deadline_from is not None:
+        tasks = tasks.filter(deadline__gte=f.deadline_from)
+    if f.deadline_to is not None:
+        tasks = tasks.filter(deadline__lte=f.deadline_to)
+    if f.text:
+        tasks = tasks.filter(
+            Q(reference__icontains=f.text)
+            | Q(title_en__icontains=f.text)
+            | Q(title_zh__icontains=f.text)
+        )
+    return tasks.order_by(F("deadline").asc(nulls_last=True), "reference")
+
+
+def filtered_tasks(user, task_filter: TaskFilter, today: dt.date) -> QuerySet[Task]:
+    """The tasks `user` may see, narrowed by `task_filter`, soonest deadline first."""
+    tasks = _narrowed(user, task_filter)
+    if task_filter.status is not None:
+        tasks = tasks.filter(pk__in=_with_status(tasks, task_filter.status, today))
+    return tasks
+
+
+def task_page(user, task_filter: TaskFilter, today: dt.date, number, per_page: int = 50) -> Page:
+    """One page of the filtered list; its `rows` carry each task's computed status.
+
+    With a status filter the matching ids are paged, so the page loads only its own tasks."""
+    tasks = _narrowed(user, task_filter).select_related("plan", "lead_unit")
+    if task_filter.status is None:
+        page = Paginator(tasks, per_page).get_page(number)
+        page.rows = task_rows(page.object_list, today)
+        return page
+    page = Paginator(_with_status(tasks, task_filter.status, today), per_page).get_page(number)
+    by_id = tasks.in_bulk(list(page.object_list))
+    page.rows = task_rows([by_id[pk] for pk in page.object_list], today)
+    return page

@@ -1,0 +1,775 @@
+"""Every change in the supervision loop.
+
+Each action runs in one transaction, checks the actor's permission on the object,
+writes its audit events (on the record it changes, and a step event on the task, so
+that the task's history tells the whole loop) and queues in-app notifications for the
+people concerned, written only when the transaction commits. `user=None` is the system
+(the demo loader, imports).
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from planwatch.accounts.models import Role, User
+from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
+from planwatch.directory.models import Organisation
+from planwatch.lib.models import StaleRecord, save_checked
+from planwatch.plans.files import CheckedFile, check_uploads
+from planwatch.plans.models import (
+    Assignment,
+    Clause,
+    EvidenceFile,
+    ExtensionRequest,
+    Indicator,
+    IndicatorActual,
+    MajorIssue,
+    Milestone,
+    Notification,
+    Plan,
+    ProgressReport,
+    SourceDocument,
+    StageTemplate,
+    Task,
+)
+
+# ---------------------------------------------------------------- helpers
+
+
+def _require(user, perm: str, obj=None) -> None:
+    if user is not None and not user.has_perm(perm, obj):
+        raise PermissionDenied(_("You may not do this."))
+
+
+def _save_new(user, record, reason: str = ""):
+    record.full_clean()
+    record.save()
+    record_created(user, record, reason)
+    return record
+
+
+def _step(user, task: Task, action: str, changes: dict | None = None, reason: str = "") -> None:
+    """A step of the loop, written on the task so that its history shows every step."""
+    record_event(user, action, task, changes or {}, reason)
+
+
+def _officers_of(unit_ids: Iterable[int]) -> list[int]:
+    return list(
+        User.objects.filter(
+            unit_id__in=list(unit_ids), role=Role.UNIT_OFFICER, is_active=True
+        ).values_list("pk", flat=True)
+    )
+
+
+def _with_role(*roles: str) -> list[int]:
+    return list(User.objects.filter(role__in=roles, is_active=True).values_list("pk", flat=True))
+
+
+def _task_units(task: Task) -> list[int]:
+    return list(task.assignments.active().values_list("unit_id", flat=True))
+
+
+def _notify(actor, user_ids: Iterable[int], kind: str, key: str, text: str, task=None) -> None:
+    """Queue one in-app notification per user (not the actor), written on commit."""
+    recipients = sorted(set(user_ids) - {getattr(actor, "pk", None)})
+    if not recipients:
+        return
+    day = timezone.localdate()
+    rows = [
+        Notification(user_id=pk, key=key, day=day, kind=kind, task=task, text=text)
+        for pk in recipients
+    ]
+    transaction.on_commit(lambda: Notification.objects.bulk_create(rows, ignore_conflicts=True))
+
+
+def _lock(record):
+    """The stored row, locked until the transaction ends (PostgreSQL; SQLite locks on BEGIN)."""
+    return type(record).objects.select_for_update().get(pk=record.pk)
+
+
+def _save_files(user, files: list[CheckedFile], **owner) -> list[EvidenceFile]:
+    saved = []
+    for checked in files:
+        evidence = EvidenceFile(
+            name=checked.name,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+            uploaded_by=user,
+            **owner,
+        )
+        evidence.file.save(checked.stored_name(), checked.upload, save=False)
+        evidence.save()
+        record_created(user, evidence)
+        saved.append(evidence)
+    return saved
+
+
+# ---------------------------------------------------------------- documents and plans
+
+
+@transaction.atomic
+def do_create_plan(user, reason: str = "", **fields) -> Plan:
+    _require(user, "plans.manage_plans")
+    return _save_new(user, Plan(**fields), reason)
+
+
+@transaction.atomic
+def do_create_document(
+    user, addressees: Iterable[Organisation] = (), files=(), reason: str = "", **fields
+) -> SourceDocument:
+    _require(user, "plans.manage_plans")
+    checked = check_uploads(files, "attachments")
+    document = _save_new(user, SourceDocument(**fields), reason)
+    addressees = list(addressees)
+    if addressees:
+        document.addressees.set(addressees)
+        record_event(
+            user, "changed", document, {"addressees": [[], sorted(a.pk for a in addressees)]}
+        )
+    _save_files(user, checked, document=document)
+    return document
+
+
+@transaction.atomic
+def do_update_document(
+    user,
+    document: SourceDocument,
+    version: int | None,
+    addressees: Iterable[Organisation] | None = None,
+    reason: str = "",
+    **fields,
+) -> SourceDocument:
+    """Change a document; raises StaleRecord if someone saved it since `version`."""
+    _require(user, "plans.manage_plans", document)
+    before = snapshot(document)
+    for name, value in fields.items():
+        setattr(document, name, value)
+    document.full_clean()
+    save_checked(document, version)
+    record_changed(user, document, before, reason)
+    if addressees is not None:
+        old = sorted(document.addressees.values_list("pk", flat=True))
+        new = sorted(a.pk for a in addressees)
+        if old != new:
+            document.addressees.set(new)
+            record_event(user, "changed", document, {"addressees": [old, new]}, reason)
+    return document
+
+
+@transaction.atomic
+def do_attach_to_document(user, document: SourceDocument, files) -> list[EvidenceFile]:
+    _require(user, "plans.manage_plans", document)
+    return _save_files(user, check_uploads(files, "attachments"), document=document)
+
+
+@transaction.atomic
+def do_add_clause(
+    user,
+    document: SourceDocument,
+    ordinal: str,
+    text: str,
+    span_start: int | None = None,
+    span_end: int | None = None,
+) -> Clause:
+    """Add the next clause of a document. Without a span, the clause's text is looked up
+    in the document's text and the span set where it is found."""
+    _require(user, "plans.manage_plans", document)
+    document = _lock(document)
+    if span_start is None and span_end is None and text:
+        found = document.text.find(text)
+        if found >= 0:
+            span_start, span_end = found, found + len(text)
+    if span_start is not None or span_end is not None:
+        if span_start is None or span_end is None or not 0 <= span_start <= span_end:
+            raise ValidationError({"span_start": _("Give both ends of the span, start first.")})
+        if span_end > len(document.text):
+            raise ValidationError(
+                {
+                    "span_end": _("The span ends after the document's text (%(n)d characters).")
+                    % {"n": len(document.text)}
+                }
+            )
+    last = document.clauses.aggregate(last=Max("position"))["last"] or 0
+    return _save_new(
+        user,
+        Clause(
+            document=document,
+            position=last + 1,
+            ordinal=ordinal.strip(),
+            text=text.strip(),
+            span_start=span_start,
+            span_end=span_end,
+        ),
+    )
+
+
+# ---------------------------------------------------------------- tasks
+
+
+def _check_tree_and_source(task: Task) -> None:
+    if task.parent_id is not None:
+        if task.parent.plan_id != task.plan_id:
+            raise ValidationError({"parent": _("The parent task belongs to another plan.")})
+        ancestor, seen = task.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if task.pk is not None and ancestor.pk == task.pk:
+                raise ValidationError({"parent": _("A task cannot sit under its own sub-task.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+    start, end = task.source_span_start, task.source_span_end
+    if start is None and end is None:
+        return
+    if task.source_clause is None:
+        raise ValidationError({"source_clause": _("A text span needs the clause it is in.")})
+    if start is None or end is None or start > end:
+        raise ValidationError({"source_span_start": _("Give both ends of the span, start first.")})
+    clause = task.source_clause
+    if clause.span_start is not None and not (
+        clause.span_start <= start and end <= clause.span_end
+    ):
+        raise ValidationError(
+            {
+                "source_span_start": _("The span must lie inside the clause (%(a)d–%(b)d).")
+                % {"a": clause.span_start, "b": clause.span_end}
+            }
+        )
+    if end > len(clause.document.text):
+        raise ValidationError({"source_span_end": _("The span ends after the document's text.")})
+
+
+def _stamp_milestones(user, task: Task) -> list[Milestone]:
+    """Milestones from the stage template for the task's kind, spread over its time."""
+    template = StageTemplate.objects.active().filter(task_kind=task.kind).first()
+    if template is None or task.deadline is None:
+        return []
+    days = (task.deadline - task.start_date).days
+    stamped = []
+    for stage in template.stages:
+        due = task.start_date + dt.timedelta(days=round(days * stage["at_percent_of_time"] / 100))
+        stamped.append(
+            _save_new(
+                user,
+                Milestone(
+                    task=task,
+                    name=stage["name"],
+                    due_date=due,
+                    expected_percent=stage["expected_percent"],
+                ),
+            )
+        )
+    return stamped
+
+
+def _assign(user, task: Task, unit: Organisation, role: str, share: str = "") -> Assignment:
+    """Give `unit` a share of `task`; a new lead unit turns the former lead into a co-unit."""
+    if role not in Assignment.Role.values:
+        raise ValidationError({"role": _("Choose lead unit or co-unit.")})
+    active = task.assignments.active()
+    if role == Assignment.Role.LEAD:
+        for former in active.filter(role=Assignment.Role.LEAD).exclude(unit=unit):
+            before = snapshot(former)
+            former.role = Assignment.Role.CO
+            save_checked(former, None)
+            record_changed(user, former, before)
+        if task.lead_unit_id != unit.pk:
+            before = snapshot(task)
+            task.lead_unit = unit
+            save_checked(task, None)
+            record_changed(user, task, before)
+    existing = active.filter(unit=unit).first()
+    if existing is not None:
+        before = snapshot(existing)
+        existing.role, existing.share = role, share or existing.share
+        existing.full_clean()
+        save_checked(existing, None)
+        record_changed(user, existing, before)
+        return existing
+    assignment = _save_new(user, Assignment(task=task, unit=unit, role=role, share=share))
+    _step(user, task, "assigned", {"unit": [None, str(unit)], "role": [None, role]})
+    _notify(
+        user,
+        _officers_of([unit.pk]),
+        "assigned",
+        f"assigned:{assignment.pk}",
+        _("Your unit was given task %(ref)s: %(title)s. Please acknowledge it.")
+        % {"ref": task.reference, "title": task.title},
+        task,
+    )
+    return assignment
+
+
+@transaction.atomic
+def do_create_task(user, reason: str = "", stamp_milestones: bool = True, **fields) -> Task:
+    """Create a task in a plan's tree; its lead unit is assigned and milestones stamped
+    from the stage template for its kind."""
+    _require(user, "plans.change_task")
+    fields["reference"] = (fields.get("reference") or "").strip()
+    task = Task(**fields)
+    task.original_deadline = task.deadline
+    _check_tree_and_source(task)
+    task = _save_new(user, task, reason)
+    if task.lead_unit is not None:
+        _assign(user, task, task.lead_unit, Assignment.Role.LEAD)
+    if stamp_milestones:
+        _stamp_milestones(user, task)
+    return task
+
+
+@transaction.atomic
+def do_update_task(user, task: Task, version: int | None, reason: str = "", **fields) -> Task:
+    """Change a task; raises StaleRecord if someone saved it since `version`.
+
+    The reference number is the task's public identity and never changes. A deadline
+    moved here is a correction: the original deadline stays as it was first set."""
+    _require(user, "plans.change_task", task)
+    if "reference" in fields and fields["reference"].strip() != task.reference:
+        raise ValidationError(
+            {"reference": _("The reference number is the task's identity and cannot change.")}
+        )
+    fields.pop("reference", None)
+    before = snapshot(task)
+    for name, value in fields.items():
+        setattr(task, name, value)
+    if task.original_deadline is None:
+        task.original_deadline = task.deadline
+    task.full_clean()
+    _check_tree_and_source(task)
+    save_checked(task, version)
+    record_changed(user, task, before, reason)
+    lead = task.assignments.active().filter(role=Assignment.Role.LEAD).first()
+    if task.lead_unit is not None and (lead is None or lead.unit_id != task.lead_unit_id):
+        _assign(user, task, task.lead_unit, Assignment.Role.LEAD)
+    return task
+
+
+@transaction.atomic
+def do_assign(user, task: Task, unit: Organisation, role: str, share: str = "") -> Assignment:
+    _require(user, "plans.assign_task", task)
+    return _assign(user, _lock(task), unit, role, share)
+
+
+@transaction.atomic
+def do_add_indicator(user, task: Task, **fields) -> Indicator:
+    _require(user, "plans.change_task", task)
+    return _save_new(user, Indicator(task=task, **fields))
+
+
+@transaction.atomic
+def do_add_milestone(user, task: Task, **fields) -> Milestone:
+    _require(user, "plans.change_task", task)
+    return _save_new(user, Milestone(task=task, **fields))
+
+
+@transaction.atomic
+def do_acknowledge(user, assignment: Assignment) -> Assignment:
+    """The unit confirms it received the task. Acknowledging twice changes nothing."""
+    _require(user, "plans.acknowledge_assignment", assignment)
+    assignment = _lock(assignment)
+    if assignment.acknowledged_at is not None:
+        return assignment
+    before = snapshot(assignment)
+    assignment.acknowledged_at = timezone.now()
+    assignment.acknowledged_by = user
+    save_checked(assignment, None)
+    record_changed(user, assignment, before)
+    _step(user, assignment.task, "acknowledged", {"unit": [None, str(assignment.unit)]})
+    return assignment
+
+
+# ---------------------------------------------------------------- reports
+
+
+def period_of(day: dt.date) -> dt.date:
+    """Reports are kept per calendar month: the first day of `day`'s month."""
+    return day.replace(day=1)
+
+
+def _refuse_if_closed(task: Task) -> None:
+    if task.closed_at is not None:
+        raise ValidationError(_("Task %(ref)s is closed.") % {"ref": task.reference})
+
+
+@transaction.atomic
+def do_submit_report(
+    user,
+    assignment: Assignment,
+    period_start: dt.date,
+    percent_complete: int,
+    narrative: str,
+    blockers: str = "",
+    actuals: dict[int, Decimal] | None = None,
+    files=(),
+    raise_issue: bool = False,
+) -> ProgressReport:
+    """A unit reports on its share for one month. A returned report is answered by a new
+    report for the same month; only one report per month may wait for review."""
+    _require(user, "plans.report_on_assignment", assignment)
+    if raise_issue and not blockers.strip():
+        raise ValidationError({"blockers": _("Describe the blocker to flag it as a major issue.")})
+    checked = check_uploads(files)
+    assignment = _lock(assignment)
+    task = assignment.task
+    _refuse_if_closed(task)
+    period = period_of(period_start)
+    same_period = assignment.reports.active().filter(period_start=period)
+    if same_period.filter(state=ProgressReport.State.SUBMITTED).exists():
+        raise ValidationError(
+            {
+                "period_start": _("A report for %(month)s is already waiting for review.")
+                % {"month": f"{period:%Y-%m}"}
+            }
+        )
+    if same_period.filter(state=ProgressReport.State.APPROVED).exists():
+        raise ValidationError(
+            {
+                "period_start": _("The report for %(month)s was already approved.")
+                % {"month": f"{period:%Y-%m}"}
+            }
+        )
+    indicators = {i.pk: i for i in task.indicators.active()}
+    for indicator_id in actuals or {}:
+        if indicator_id not in indicators:
+            raise ValidationError({"actuals": _("An indicator does not belong to this task.")})
+    report = _save_new(
+        user,
+        ProgressReport(
+            assignment=assignment,
+            period_start=period,
+            percent_complete=percent_complete,
+            narrative=narrative.strip(),
+            blockers=blockers.strip(),
+            submitted_at=timezone.now(),
+            submitted_by=user,
+        ),
+    )
+    for indicator_id, value in (actuals or {}).items():
+        if value is not None:
+            actual = IndicatorActual(report=report, indicator=indicators[indicator_id], value=value)
+            actual.full_clean()
+            actual.save()
+    _save_files(user, checked, report=report)
+    _step(
+        user,
+        task,
+        "report submitted",
+        {
+            "report": [None, f"{period:%Y-%m} {percent_complete}%"],
+            "unit": [None, str(assignment.unit)],
+        },
+    )
+    _notify(
+        user,
+        _with_role(Role.SUPERVISOR),
+        "report_submitted",
+        f"report_submitted:{report.pk}",
+        _("%(unit)s reported %(percent)d%% on %(ref)s for %(month)s; it waits for review.")
+        % {
+            "unit": assignment.unit,
+            "percent": percent_complete,
+            "ref": task.reference,
+            "month": f"{period:%Y-%m}",
+        },
+        task,
+    )
+    if raise_issue:
+        _raise_issue(user, assignment, report.blockers, report)
+    return report
+
+
+@transaction.atomic
+def do_review_report(
+    user, report: ProgressReport, version: int | None, approve: bool, comment: str = ""
+) -> ProgressReport:
+    """Approve a report, or return it with comments. Two reviewers of one report: the
+    second gets StaleRecord, never a silent overwrite."""
+    _require(user, "plans.review_report", report)
+    comment = comment.strip()
+    if not approve and not comment:
+        raise ValidationError({"review_comment": _("Say what the unit should change.")})
+    stored = _lock(report)
+    if version is not None and stored.version != version:
+        raise StaleRecord(report)
+    if stored.state != ProgressReport.State.SUBMITTED:
+        raise StaleRecord(report)
+    before = snapshot(stored)
+    stored.state = ProgressReport.State.APPROVED if approve else ProgressReport.State.RETURNED
+    stored.reviewed_at = timezone.now()
+    stored.reviewed_by = user
+    stored.review_comment = comment
+    save_checked(stored, stored.version)
+    record_changed(user, stored, before, comment)
+    assignment = stored.assignment
+    task = assignment.task
+    _step(
+        user,
+        task,
+        "report approved" if approve else "report returned",
+        {"report": [None, f"{stored.period_start:%Y-%m} {stored.percent_complete}%"]},
+        comment,
+    )
+    if approve:
+        text = _("Your report on %(ref)s for %(month)s was approved.")
+    else:
+        text = _("Your report on %(ref)s for %(month)s was returned: %(comment)s")
+    _notify(
+        user,
+        _officers_of([assignment.unit_id]),
+        "report_reviewed",
+        f"report_reviewed:{stored.pk}",
+        text % {"ref": task.reference, "month": f"{stored.period_start:%Y-%m}", "comment": comment},
+        task,
+    )
+    return stored
+
+
+# ---------------------------------------------------------------- extensions
+
+
+@transaction.atomic
+def do_request_extension(user, task: Task, requested_deadline: dt.date, reason: str):
+    """The lead unit asks for a later deadline; one request may be pending at a time."""
+    _require(user, "plans.request_extension", task)
+    task = _lock(task)
+    _refuse_if_closed(task)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why more time is needed.")})
+    if task.deadline is not None and requested_deadline <= task.deadline:
+        raise ValidationError(
+            {
+                "requested_deadline": _("Ask for a date after the current deadline, %(d)s.")
+                % {"d": task.deadline.isoformat()}
+            }
+        )
+    if task.extension_requests.active().filter(state=ExtensionRequest.State.PENDING).exists():
+        raise ValidationError(
+            {"requested_deadline": _("An extension request for this task is already pending.")}
+        )
+    extension = _save_new(
+        user,
+        ExtensionRequest(
+            task=task,
+            requested_by=user,
+            requested_at=timezone.now(),
+            requested_deadline=requested_deadline,
+            reason=reason.strip(),
+        ),
+    )
+    _step(
+        user,
+        task,
+        "extension requested",
+        {"deadline": [str(task.deadline), str(requested_deadline)]},
+        reason,
+    )
+    _notify(
+        user,
+        _with_role(Role.SUPERVISOR),
+        "extension_requested",
+        f"extension_requested:{extension.pk}",
+        _("%(ref)s: more time is asked for, until %(date)s.")
+        % {"ref": task.reference, "date": requested_deadline.isoformat()},
+        task,
+    )
+    return extension
+
+
+@transaction.atomic
+def do_decide_extension(
+    user, extension: ExtensionRequest, approve: bool, reason: str, version: int | None = None
+) -> ExtensionRequest:
+    """Approve (the task's deadline moves; its original deadline stays) or refuse, with reason."""
+    _require(user, "plans.decide_extension", extension)
+    if not reason.strip():
+        raise ValidationError({"decision_reason": _("Give the reason for the decision.")})
+    stored = _lock(extension)
+    if (version is not None and stored.version != version) or (
+        stored.state != ExtensionRequest.State.PENDING
+    ):
+        raise StaleRecord(extension)
+    before = snapshot(stored)
+    stored.state = ExtensionRequest.State.APPROVED if approve else ExtensionRequest.State.REFUSED
+    stored.decided_by, stored.decided_at = user, timezone.now()
+    stored.decision_reason = reason.strip()
+    save_checked(stored, stored.version)
+    record_changed(user, stored, before, reason)
+    task = _lock(stored.task)
+    if approve:
+        before = snapshot(task)
+        task.deadline = stored.requested_deadline
+        save_checked(task, None)
+        record_changed(user, task, before, reason)
+    _step(user, task, "extension approved" if approve else "extension refused", {}, reason)
+    text = (
+        _("%(ref)s: the new deadline %(date)s was approved.")
+        if approve
+        else _("%(ref)s: the request for more time was refused: %(reason)s")
+    )
+    _notify(
+        user,
+        _officers_of([task.lead_unit_id] if task.lead_unit_id else []),
+        "extension_decided",
+        f"extension_decided:{stored.pk}",
+        text % {"ref": task.reference, "date": stored.requested_deadline, "reason": reason},
+        task,
+    )
+    return stored
+
+
+# ---------------------------------------------------------------- major issues
+
+
+def _raise_issue(user, assignment: Assignment, description: str, report=None) -> MajorIssue:
+    task = assignment.task
+    issue = _save_new(
+        user,
+        MajorIssue(
+            task=task,
+            assignment=assignment,
+            report=report,
+            description=description.strip(),
+            raised_by=user,
+            raised_at=timezone.now(),
+        ),
+    )
+    _step(user, task, "major issue raised", {"issue": [None, issue.description[:200]]})
+    _notify(
+        user,
+        _with_role(Role.SUPERVISOR, Role.LEADER),
+        "major_issue",
+        f"major_issue:{issue.pk}",
+        _("Major issue on %(ref)s, raised by %(unit)s: %(text)s")
+        % {"ref": task.reference, "unit": assignment.unit, "text": issue.description[:300]},
+        task,
+    )
+    return issue
+
+
+@transaction.atomic
+def do_raise_issue(user, assignment: Assignment, description: str, report=None) -> MajorIssue:
+    """A unit escalates a blocker; supervisors and leaders are told at once."""
+    _require(user, "plans.raise_issue", assignment)
+    if not description.strip():
+        raise ValidationError({"description": _("Describe the issue.")})
+    _refuse_if_closed(assignment.task)
+    return _raise_issue(user, assignment, description, report)
+
+
+@transaction.atomic
+def do_resolve_issue(user, issue: MajorIssue, resolution: str) -> MajorIssue:
+    _require(user, "plans.resolve_issue", issue)
+    if not resolution.strip():
+        raise ValidationError({"resolution": _("Say how the issue was resolved.")})
+    stored = _lock(issue)
+    if stored.resolved_at is not None:
+        raise StaleRecord(issue)
+    before = snapshot(stored)
+    stored.resolved_at, stored.resolved_by = timezone.now(), user
+    stored.resolution = resolution.strip()
+    save_checked(stored, stored.version)
+    record_changed(user, stored, before, resolution)
+    _step(user, stored.task, "major issue resolved", {}, resolution)
+    _notify(
+        user,
+        _officers_of([stored.assignment.unit_id]) + [stored.raised_by_id],
+        "issue_resolved",
+        f"issue_resolved:{stored.pk}",
+        _("The major issue on %(ref)s was resolved: %(text)s")
+        % {"ref": stored.task.reference, "text": stored.resolution[:300]},
+        stored.task,
+    )
+    return stored
+
+
+# ---------------------------------------------------------------- close-out
+
+
+@transaction.atomic
+def do_request_close(user, task: Task, note: str) -> Task:
+    """The lead unit says the work is done and asks the supervisor to close the task."""
+    _require(user, "plans.request_close", task)
+    task = _lock(task)
+    _refuse_if_closed(task)
+    if not note.strip():
+        raise ValidationError({"close_note": _("Say what was achieved and where the evidence is.")})
+    before = snapshot(task)
+    task.close_requested_at, task.close_requested_by = timezone.now(), user
+    task.close_note = note.strip()
+    save_checked(task, task.version)
+    record_changed(user, task, before)
+    _step(user, task, "close requested", {}, note)
+    _notify(
+        user,
+        _with_role(Role.SUPERVISOR),
+        "close_requested",
+        f"close_requested:{task.pk}:{task.version}",
+        _("%(ref)s: the lead unit asks to close the task.") % {"ref": task.reference},
+        task,
+    )
+    return task
+
+
+@transaction.atomic
+def do_close(user, task: Task, note: str = "", version: int | None = None) -> Task:
+    """The supervisor verifies the work and closes the task."""
+    _require(user, "plans.close_task", task)
+    stored = _lock(task)
+    if (version is not None and stored.version != version) or stored.closed_at is not None:
+        raise StaleRecord(task)
+    before = snapshot(stored)
+    stored.closed_at, stored.closed_by = timezone.now(), user
+    save_checked(stored, stored.version)
+    record_changed(user, stored, before, note)
+    _step(user, stored, "closed", {}, note)
+    _notify(
+        user,
+        _officers_of(_task_units(stored)),
+        "closed",
+        f"closed:{stored.pk}:{stored.version}",
+        _("%(ref)s was verified and closed.") % {"ref": stored.reference},
+        stored,
+    )
+    return stored
+
+
+@transaction.atomic
+def do_reopen(user, task: Task, reason: str) -> Task:
+    """Reopen a closed task, or turn down a request to close it; the reason is required."""
+    _require(user, "plans.close_task", task)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the task is reopened.")})
+    stored = _lock(task)
+    if stored.closed_at is None and stored.close_requested_at is None:
+        raise ValidationError(_("The task is neither closed nor waiting to be closed."))
+    before = snapshot(stored)
+    stored.closed_at = stored.closed_by = None
+    stored.close_requested_at = stored.close_requested_by = None
+    save_checked(stored, stored.version)
+    record_changed(user, stored, before, reason)
+    _step(user, stored, "reopened", {}, reason)
+    _notify(
+        user,
+        _officers_of(_task_units(stored)),
+        "reopened",
+        f"reopened:{stored.pk}:{stored.version}",
+        _("%(ref)s was reopened: %(reason)s") % {"ref": stored.reference, "reason": reason},
+        stored,
+    )
+    return stored
+
+
+# ---------------------------------------------------------------- inbox
+
+
+def do_mark_read(user, ids: Iterable[int] | None = None) -> int:
+    """Mark the user's own notifications read (all of them when `ids` is None)."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=list(ids))
+    return unread.update(read_at=timezone.now())
