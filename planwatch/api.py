@@ -6,6 +6,7 @@ from ninja.security import django_auth
 
 from planwatch.audit.api import router as audit_router
 from planwatch.directory.api import router as directory_router
+from planwatch.intake.api import router as intake_router
 from planwatch.plans.api import router as plans_router
 from planwatch.plans.api_dashboard import router as dashboard_router
 
@@ -13,4 +14,5 @@ api = NinjaAPI(title="Planwatch API", version="1", auth=django_auth, docs_decora
 api.add_router("/directory", directory_router)
 api.add_router("/plans", plans_router)
 api.add_router("/dashboard", dashboard_router)
+api.add_router("/intake", intake_router)
 api.add_router("/audit", audit_router)

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "planwatch.accounts",
     "planwatch.directory",
     "planwatch.plans",
+    "planwatch.projects",
+    "planwatch.intake",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +175,8 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "planwatch@localhost")
+
+MAP_TILE_URL = env("MAP_TILE_URL")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -74,3 +74,4 @@ class Route:
     unit_scoped: bool = False
     query: str | Callable[[dict], str] = ""
     placeholder: bool = False  # a route that only answers "not found", like the API root
+    multipart: bool = False  # an API route that takes uploaded files
