@@ -32,16 +32,21 @@ _ENDS_WITH_DATE = re.compile(rf"(?:{DATE_RE}|\d{{1,2}}[-/]\d{{1,2}}){TIME_RE}[\s
 
 META_LABELS = (
     r"published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
-    r"|posted(?: on)?|updated|date|time|source|from|author|authors|reporter|reporters|by"
+    r"|posted(?: on)?|updated|date|time|source|from|author|authors|reporter|reporters"
     r"|editor|responsible editor|editor in charge|chief editor|translator|photo|photos"
     r"|issued by|publisher|issuer|发布时间|发布日期|发布机构|发文机关|成文日期|时间|日期"
     r"|来源|稿源|出处|作者|记者|通讯员|编辑|责任编辑|责编|审核|校对|摄影|文|图"
 )
 BYLINE = re.compile(
-    r"^\s*by\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+"
+    r"^\s*[Bb]y\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+"
     r"(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$"
 )
-_META_LABEL = re.compile(rf"(?:^|\s|\||丨)({META_LABELS})\s*[:：]", re.I)
+_CREDIT = re.compile(
+    r"^\s*[(（\[【]\s*(?:editing|edited|reporting|writing|compiled|translated|photo|责任编辑|编辑"
+    r"|记者|作者|通讯员|摄影)\b[^)）\]】]*[)）\]】]\s*$",
+    re.I,
+)
+_META_LABEL = re.compile(rf"(?:^|\s|\||丨|(?<=[\d\u4e00-\u9fff]))({META_LABELS})\s*[:：]", re.I)
 _META_START = re.compile(rf"^\s*[\[【(（]?\s*(?:{META_LABELS})\s*[:：]", re.I)
 
 _ANCHORED = re.compile(
@@ -130,7 +135,7 @@ def classify(line: str) -> str:
     """ "furniture", "meta" (labelled fields or a bare date, kept for metadata) or "body"."""
     if _ANCHORED.match(line) or _BARE.match(line):
         return "furniture"
-    if _DATE_LINE.match(line) or BYLINE.match(line):
+    if _DATE_LINE.match(line) or BYLINE.match(line) or _CREDIT.match(line):
         return "meta"
     if _short(line, 200, 90) and (
         _META_START.match(line) or _DATE_START.match(line) or len(_META_LABEL.findall(line)) >= 2
@@ -265,6 +270,9 @@ _BLOCK = {
 }  # fmt: skip
 
 
+_INLINE = {"span", "a", "em", "b", "strong", "i", "label", "font", "small", "time"}
+
+
 def _page_lines(tree: lxml_html.HtmlElement) -> list[str]:
     """All visible text of the page, one line per block, for metadata only."""
     parts: list[str] = []
@@ -277,6 +285,8 @@ def _page_lines(tree: lxml_html.HtmlElement) -> list[str]:
             continue
         if tag in _BLOCK:
             parts.append("\n")
+        elif tag in _INLINE:
+            parts.append(" ")
         if element.text and tag not in {"script", "style", "noscript", "template"}:
             parent = element.getparent()
             if parent is None or parent.tag not in {"script", "style", "noscript", "template"}:
@@ -310,7 +320,7 @@ def html_title(meta: dict[str, str]) -> str | None:
     title = meta.get("title")
     if not title:
         return None
-    return re.split(r"\s+[-|–—_]\s+|_|\|", title)[0].strip() or title
+    return re.split(r"\s+(?:-{1,2}|[|–—_])\s+|_|\|", title)[0].strip() or title
 
 
 def clean_html(html: str) -> Cleaned:

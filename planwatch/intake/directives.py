@@ -35,11 +35,12 @@ _MARKER = re.compile(
 _MODAL_EN = re.compile(
     r"\b(?:should|shall|must|need(?:s)? to|have to|has to|(?:is|are) required to|(?:is|are) to"
     r"|ought to|it is (?:necessary|imperative|essential|important) to|please|is expected to"
-    r"|are expected to|will need to)\b",
+    r"|are expected to|will need to|(?:is|are) responsible for|(?:is|are) in charge of)\b",
     re.I,
 )
 _MODAL_ZH = re.compile(
-    r"必须|应当|务必|需要|(?<![主重需纲摘只必首紧扼提概简])要(?![求素点闻害])|应(?![用对急邀该])|请"
+    r"必须|应当|务必|需要|(?<![主重需纲摘只必首紧扼提概简])要(?![求素点闻害])|应(?![用对急邀该])|请(?![示求])"
+    r"|负责(?![人同])"
 )
 _DIRECTING = re.compile(
     r"\b(?:stress(?:ed|es)?|emphasi[sz](?:ed|es)?|required?|requested|urged?|call(?:ed|s)? (?:on|for)"
@@ -83,7 +84,8 @@ _ORGANISER = re.compile(
     re.I,
 )
 _TRAILING = re.compile(
-    r"[\s,，、]*(?:(?:also|each|both|all|together|jointly|themselves)\s*)?[\s,，]*|都|也|均|各自|分别",
+    r"[\s,，、]*(?:(?:also|each|both|all|together|jointly|themselves)\s*)?[\s,，]*"
+    r"|[\s,，]*(?:as|being|which is|who is|in its role as)\b[^,，]*[,，]\s*|都|也|均|各自|分别",
     re.I,
 )
 _REQUEST = re.compile(
@@ -92,6 +94,17 @@ _REQUEST = re.compile(
     re.I,
 )
 _JOINT = re.compile(r"\s*(?:,\s*and|,|，|、|\band\b|和|及|与)\s*(?:the\s+)?", re.I)
+_SPEECH_AFTER = re.compile(
+    r"[,\"]\s*\"?\s*(?:he|she|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:said|stressed|added|noted|urged)"
+    r"\.?\"?\s*$"
+)
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]\s*(?:and\s+|while\s+|but\s+)?|\band\s+(?=the\b)", re.I)
+_ORG_SPEECH = re.compile(
+    r"\s*(?:负责人|有关负责同志|officials?|spokes(?:person|man|woman))?\s*(?:强调|要求|指出|表示|提出"
+    r"|stressed|required|requested|urged|said|pointed out|demanded|asked)",
+    re.I,
+)
+_ADDRESS_REST = re.compile(r"(?:\s|,|，|、|;|；|\band\b|\bthe\b|和|及)*[:：]\s*", re.I)
 _SENTENCE = re.compile(r"[^.!?。！？;；]+(?:[.!?。！？;；]+[\"')”’」]*|$)")
 _ZONE_COMMITTEES = re.compile(
     r"(?:the\s+)?(?:zone's|zone|demonstration zone's)\s+(?:two\s+)?committees|both committees"
@@ -142,7 +155,7 @@ def _items(body: str, spans: list[tuple[int, int]]) -> list[Item]:
             text = paragraph[m.end() : end].rstrip(" ，,、;；")
             if not text:
                 continue
-            ordinal = (m["en"] or m["num"] or m["zh"]).strip(" ，,、：:")
+            ordinal = (m["en"] or m["num"] or m["zh"]).strip(" ，,：:")
             items.append(Item(p_start + m.end(), p_start + m.end() + len(text), ordinal, lead))
     return items
 
@@ -232,6 +245,8 @@ def _modal_sentence(sentence: str, org_hits: list[Hit], offset: int) -> bool:
     before = sentence[: modal.start()]
     if _SPEECH.search(before) and not _past(before, None):
         return True
+    if _SPEECH_AFTER.search(sentence):
+        return True
     subject = _LEAD_IN.sub("", before) if _LEAD_IN.match(before) else before
     subject = _ADVERBIAL.sub("", subject)
     if len(subject) > 120 or not subject.strip():
@@ -244,68 +259,92 @@ def _modal_sentence(sentence: str, org_hits: list[Hit], offset: int) -> bool:
     )
 
 
-def _subject(text: str) -> tuple[int, int] | None:
-    """Offsets, within `text`, of the words before its first modal, lead-ins removed."""
-    modal = _MODAL_EN.search(text) or _MODAL_ZH.search(text)
-    if modal is None or modal.group().lower() in {"please", "请"}:
-        return None
-    before = text[: modal.start()]
-    if _FINITE.search(before):
-        return None
-    cut = _LEAD_IN.match(before)
-    start = cut.end() if cut and cut.end() < len(before) else 0
-    adverbial = _ADVERBIAL.match(before[start:])
-    if adverbial:
-        start += adverbial.end()
-    if modal.start() - start > 150:
-        return None
-    return start, modal.start()
+def _subjects(text: str) -> list[tuple[int, int]]:
+    """Offsets, within `text`, of the words before each modal: the clause's subject.
+
+    The first modal's subject runs from the start (lead-ins such as "He stressed that"
+    and adverbials such as "Under the plan," removed); a later modal's subject starts
+    after the last clause break before it ("..., the office should ...").
+    """
+    found = []
+    modals = sorted([*_MODAL_EN.finditer(text), *_MODAL_ZH.finditer(text)], key=lambda m: m.start())
+    previous_end = 0
+    for index, modal in enumerate(modals):
+        if modal.group().lower() in {"please", "请"}:
+            previous_end = modal.end()
+            continue
+        if index == 0:
+            start = 0
+            cut = _LEAD_IN.match(text[: modal.start()])
+            if cut and cut.end() < modal.start():
+                start = cut.end()
+        else:
+            breaks = list(_CLAUSE_BREAK.finditer(text, previous_end, modal.start()))
+            if not breaks:
+                previous_end = modal.end()
+                continue
+            start = breaks[-1].end()
+        previous_end = modal.end()
+        adverbial = _ADVERBIAL.match(text[start : modal.start()])
+        if adverbial:
+            start += adverbial.end()
+        if modal.start() - start > 150 or _FINITE.search(text[start : modal.start()]):
+            continue
+        found.append((start, modal.start()))
+    return found
 
 
 def _responsible(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:
     """Canonical names of the bodies named as the subject of the obligation.
 
     The subject must end with a body's name: in "示范区建设要" the zone is not the subject.
+    The first clause with such a subject wins; else the bodies a leader "asked" to act;
+    else a collective subject the directory has no record for ("各成员单位"), as written.
     """
-    body_text = text
-    bounds = _subject(text)
-    if bounds is None:
-        return _objects_of_request(text, offset, org_hits, gaz)
-    s, e = offset + bounds[0], offset + bounds[1]
-    names: list[str] = []
-    subject = text[bounds[0] : bounds[1]]
-    group = _ZONE_COMMITTEES.search(subject)
-    for hit in org_hits:
-        if s <= hit.start and hit.end <= e:
-            if (
-                group
-                and offset + bounds[0] + group.start()
-                <= hit.start
-                < offset + bounds[0] + group.end()
-            ):
-                continue
-            name = gaz.org_name(hit.keys[0])
-            if name not in names:
-                names.append(name)
-    last_end = max([h.end for h in org_hits if s <= h.start and h.end <= e], default=s)
-    if group:
-        last_end = max(last_end, s + group.end())
-    if names and not _TRAILING.fullmatch(body_text[last_end - offset : e - offset]):
-        return []
-    if group:
-        for org in gaz.organisations.values():
-            if org.parent and org.name_en.startswith(
-                ("Party Working Committee", "Management Committee")
-            ):
-                if gaz.organisations.get(org.parent) and org.canonical not in names:
-                    names.append(org.canonical)
-    if not names:
-        names = _objects_of_request(text, offset, org_hits, gaz)
-    if not names:
+    collective = None
+    for start, end in _subjects(text):
+        subject = text[start:end]
+        names = _named_bodies(subject, offset + start, org_hits, gaz)
+        if names:
+            return names
         phrase = subject.strip(" ,，")
-        if _COLLECTIVE.fullmatch(phrase):
-            names.append(re.sub(r"^(?:all|the|each|every)\s+", "", phrase, flags=re.I))
+        if collective is None and _COLLECTIVE.fullmatch(phrase):
+            collective = re.sub(r"^(?:all|the|each|every)\s+", "", phrase, flags=re.I)
+    names = _objects_of_request(text, offset, org_hits, gaz)
+    if not names and collective:
+        names = [collective]
     return names
+
+
+def _named_bodies(subject: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:
+    """The bodies named in `subject`, if it ends with one ("Changchun City and the zone's
+    committees"); none if the name is only a modifier ("示范区建设")."""
+    end = offset + len(subject)
+    group = _ZONE_COMMITTEES.search(subject)
+    hits = [h for h in org_hits if offset <= h.start and h.end <= end]
+    if group:
+        hits = [h for h in hits if not offset + group.start() <= h.start < offset + group.end()]
+    last_end = max([h.end for h in hits] + ([offset + group.end()] if group else []), default=None)
+    if last_end is None or not _TRAILING.fullmatch(subject[last_end - offset :]):
+        return []
+    names: list[str] = []
+    for hit in hits:
+        name = gaz.org_name(hit.keys[0])
+        if name not in names:
+            names.append(name)
+    if group:
+        names += [n for n in _zone_committees(gaz) if n not in names]
+    return names
+
+
+def _zone_committees(gaz: Gazetteer) -> list[str]:
+    """The zone's Party Working Committee and Management Committee, from the directory."""
+    zone = {key for key, org in gaz.organisations.items() if "示范区" in org.aliases}
+    return [
+        org.canonical
+        for org in gaz.organisations.values()
+        if org.parent in zone and ("委员会" in org.name_zh or "Committee" in org.name_en)
+    ]
 
 
 def _objects_of_request(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:
@@ -335,14 +374,12 @@ def _addressees(
         paragraph = body[p_start:p_end]
         if len(paragraph) > 160 or not paragraph.rstrip().endswith((":", "：")):
             continue
-        names = []
-        for hit in org_hits:
-            if p_start <= hit.start < p_end:
-                name = gaz.org_name(hit.keys[0])
-                if name not in names:
-                    names.append(name)
-        if names:
-            return names
+        hits = [h for h in org_hits if p_start <= h.start < p_end]
+        rest = list(paragraph)
+        for hit in hits:
+            rest[hit.start - p_start : hit.end - p_start] = [" "] * (hit.end - hit.start)
+        if hits and _ADDRESS_REST.fullmatch("".join(rest)):
+            return list(dict.fromkeys(gaz.org_name(h.keys[0]) for h in hits))
     return []
 
 
@@ -361,7 +398,10 @@ def _issuer(
     start, end = span
     head = start + min(end - start, 120)
     before = [h for h in person_hits if h.start < head]
-    for hit in reversed(before):
+    speakers = [h for h in org_hits if h.start < head and _ORG_SPEECH.match(body, h.end)]
+    for hit in sorted(before + speakers, key=lambda h: h.start, reverse=True):
+        if hit in speakers:
+            return gaz.org_name(hit.keys[0])
         window = body[hit.end : min(end, hit.end + 250)]
         if _SPEECH.search(window):
             return gaz.people[hit.keys[0]].canonical

@@ -41,7 +41,7 @@ GENERIC_TITLES = (
     "Chairwoman", "Chair", "Head", "Deputy Head", "President", "Commissioner", "Chief",
     "副省长", "副市长", "主任", "副主任", "厅长", "副厅长", "局长", "副局长", "部长", "副部长",
     "主席", "副主席", "区长", "县长", "党工委书记", "管委会主任", "董事长", "总经理", "市委书记",
-    "市长", "书记",
+    "市长", "书记", "组长", "副组长", "Leader", "Deputy Leader",
 )  # fmt: skip
 # Extra spellings of titles in the directory: text form -> title_en.
 TITLE_VARIANTS = {
@@ -272,27 +272,20 @@ def _phrases(text: str, org_hits: list[Hit], post_hits: list[Hit], m: Matchers) 
     phrases = []
     for hit in post_hits:
         start, end, posts = hit.start, hit.end, hit.keys
-        if hit.kind == "title":
-            candidates = m.titles.get(fold_key(hit.text), ())
+        if hit.kind in {"title", "generic"}:
+            candidates = m.titles.get(fold_key(hit.text), ()) if hit.kind == "title" else ()
             after = _OF_THE.match(text[end:])
             org = orgs_by_start.get(end + after.end()) if after else None
-            before = None
-            for gap in (0, 1):
-                before = before or orgs_by_end.get(start - gap)
+            before = orgs_by_end.get(start) or orgs_by_end.get(start - 1)
             if before is not None and not _SPACE_ONLY.match(text[before.end : start]):
                 before = None
-            chosen = None
-            if org is not None:
-                chosen = _post_of(gaz, candidates, org.keys)
-                if chosen:
-                    end = org.end
-            if not chosen and before is not None:
-                chosen = _post_of(gaz, candidates, before.keys)
-                if chosen:
-                    start = before.start
-            posts = chosen or candidates
-        elif hit.kind == "generic":
-            posts = ()
+            posts = candidates
+            if org is not None and (hit.kind == "generic" or _post_of(gaz, candidates, org.keys)):
+                posts, end = _post_of(gaz, candidates, org.keys), org.end
+            elif before is not None and (
+                hit.kind == "generic" or _post_of(gaz, candidates, before.keys)
+            ):
+                posts, start = _post_of(gaz, candidates, before.keys), before.start
         acting = _ACTING_BEFORE.search(text[max(0, start - 8) : start])
         if acting:
             start -= len(acting.group())
@@ -330,7 +323,7 @@ def _chain(text: str, name: Hit, phrases: list[Phrase], starts: set[int]) -> lis
             break
         pos = phrase.start - len(connector.group())
     after = _APPOSITION.match(text[name.end :])
-    if after:
+    if after and not re.search(r"[\u4e00-\u9fff]", name.text):
         pos = name.end + after.end()
         chain = []
         while (phrase := by_start.get(pos)) is not None:
@@ -339,9 +332,11 @@ def _chain(text: str, name: Hit, phrases: list[Phrase], starts: set[int]) -> lis
             if connector is None:
                 break
             pos = phrase.end + connector.end()
-        gap = re.match(r"\s*", text[chain[-1].end : chain[-1].end + 4]) if chain else None
-        if chain and gap is not None and chain[-1].end + gap.end() not in starts:
-            found += chain
+        if chain:
+            gap = re.match(r"\s*", text[chain[-1].end : chain[-1].end + 4])
+            if gap is not None and chain[-1].end + gap.end() in starts:
+                chain.pop()
+        found += chain
     return found
 
 

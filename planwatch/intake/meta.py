@@ -43,7 +43,9 @@ _PUBLISHED_LABEL = re.compile(
     r"|posted(?: on)?|date|time|发布时间|发布日期|成文日期|时间|日期)\s*[:：]",
     re.I,
 )
-_LABEL_SPLIT = re.compile(rf"(?:^|(?<=\s)|(?<=\|)|(?<=丨))({META_LABELS})\s*[:：]", re.I)
+_LABEL_SPLIT = re.compile(
+    rf"(?:^|(?<=\s)|(?<=\|)|(?<=丨)|(?<=[\d\u4e00-\u9fff]))({META_LABELS})\s*[:：]", re.I
+)
 _SOURCE_LABELS = {"source", "from", "来源", "稿源", "出处", "issued by", "publisher", "issuer"}
 _SOURCE_LABELS |= {"发布机构", "发文机关"}
 _AUTHOR_LABELS = {
@@ -64,7 +66,8 @@ _NOT_A_NAME = re.compile(
     re.I,
 )
 _ZH_REPORTER = re.compile(
-    r"(?:本报|本台|本网)?记者\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4})*)"
+    r"(?:[（(]\s*(?:本报|本台|本网)?记者|(?:本报|本台|本网)记者)\s*"
+    r"([\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4})*)"
 )
 _WIRE = re.compile(r"\(\s*(Xinhua|Reuters|AP|AFP|China Daily|CGTN|Yonhap)\s*\)\s*[-–—]+")
 _ZH_WIRE = re.compile(
