@@ -31,7 +31,7 @@ _CONNECTOR_AFTER = re.compile(r"^(?:\s*(?:,\s*and|,|，|、|\band\b|兼)\s*)(?:t
 _APPOSITION = re.compile(r"^\s*(?:,|，|\(|（)\s*(?:the\s+|who is (?:the\s+)?)?", re.I)
 _OF_THE = re.compile(r"^\s+(?:of|for|in)\s+(?:the\s+)?", re.I)
 _SPACE_ONLY = re.compile(r"^\s*$")
-_LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -]?[A-Z]?[a-z]+){0,2}\b")
+_LATIN_NAME = re.compile(r"(?=\b([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+)?)\b)")
 _UNKNOWN_EN = re.compile(r"^\s+((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){1,2})\b")
 
 # Words that name a post but are not in the directory: enough to propose a new person or post.
@@ -449,17 +449,18 @@ def _spelling_variants(
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     found = []
     for match in _LATIN_NAME.finditer(text):
-        s, e = match.span()
-        key = fold_key(match.group())
+        s, e = match.span(1)
+        key = fold_key(match[1])
         if any(covered[s:e]) or len(key) < 7:
             continue
         best = process.extractOne(key, m.fuzzy_names.keys(), scorer=fuzz.ratio, score_cutoff=86)
         if best is None or best[0][0] != key[0]:
             continue
         person = m.fuzzy_names[best[0]]
-        found.append(Hit(s, e, "name", (person,), match.group()))
+        covered[s:e] = b"\x01" * (e - s)
+        found.append(Hit(s, e, "name", (person,), match[1]))
         result.warnings.append(
-            f"proposal: new alias {match.group()!r} for person "
+            f"proposal: new alias {match[1]!r} for person "
             f"{m.gazetteer.people[person].canonical} (spelling variant)"
         )
     return found
