@@ -21,6 +21,8 @@ demo: install
 	$(BIN)/planwatch migrate --no-input
 	$(BIN)/planwatch demo
 	@echo "Planwatch is at http://$(HOST)/ (sign in with a demo account above)"
+	$(BIN)/planwatch db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/planwatch runserver $(HOST)
 
 ## Install (with Chromium for the browser tests) and run the whole suite.

@@ -8,18 +8,26 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class UploadForm(forms.Form):
-    files = forms.FileField(
-        label=_("Documents"),
-        widget=MultipleFileInput(attrs={"accept": ",".join(SUPPORTED)}),
-        help_text=_("Text, HTML, PDF or Word (.docx) files; up to 20 MB each."),
-    )
+class MultipleFileField(forms.FileField):
+    """A file field that takes several files and cleans each one."""
 
-    def clean_files(self):
-        files = self.files.getlist("files")
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(SUPPORTED)}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         if not files:
-            raise forms.ValidationError(_("Choose at least one file."))
-        return files
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Documents"),
+        help_text=_("Text, HTML, PDF or Word (.docx) files; up to 20 MB each."),
+        error_messages={"required": _("Choose at least one file.")},
+    )
 
 
 class DecisionForm(forms.Form):
