@@ -9,6 +9,7 @@ from planwatch.directory.api import router as directory_router
 from planwatch.intake.api import router as intake_router
 from planwatch.plans.api import router as plans_router
 from planwatch.plans.api_dashboard import router as dashboard_router
+from planwatch.projects.api import router as projects_router
 
 api = NinjaAPI(title="Planwatch API", version="1", auth=django_auth, docs_decorator=login_required)
 api.add_router("/directory", directory_router)
@@ -16,3 +17,4 @@ api.add_router("/plans", plans_router)
 api.add_router("/dashboard", dashboard_router)
 api.add_router("/intake", intake_router)
 api.add_router("/audit", audit_router)
+api.add_router("/projects", projects_router)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("directory/", include("planwatch.directory.urls")),
     path("plans/", include("planwatch.plans.urls")),
     path("dashboard/", include("planwatch.plans.urls_dashboard")),
+    path("projects/", include("planwatch.projects.urls")),
     path("intake/", include("planwatch.intake.urls")),
     path("audit/", include("planwatch.audit.urls")),
     path("api/", api.urls),

@@ -1,5 +1,6 @@
 """Server-rendered SVG pictures: no JavaScript, the same markup serves pages and PDFs."""
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -113,5 +114,183 @@ def directed_graph(nodes: list[Node], edges: list[Edge], title: str = "") -> str
             f'stroke="{colour[label]}" stroke-width="3"/>'
             f'<text x="70" y="{y + 4:.0f}" font-size="13">{escape(label)}</text>'
         )
+    out.append("</svg>")
+    return "".join(out)
+
+
+# Charts ------------------------------------------------------------------------------------
+# Values are Decimal (or int); they are only turned into pixel positions here, so a chart
+# never rounds a figure that a table beside it shows exactly.
+
+
+@dataclass
+class Series:
+    label: str
+    colour: str
+
+
+def _scale(maximum: float, width: float) -> float:
+    return width / maximum if maximum > 0 else 0.0
+
+
+def bar_chart(
+    bars: list[tuple[str, list]],
+    series: list[Series],
+    title: str = "",
+    value_format=lambda v: f"{v:,.2f}",
+    label_width: int = 220,
+    width: int = 760,
+) -> str:
+    """Horizontal bars, one group per category and one bar per series in it.
+
+    `bars` is [(category label, [value per series])]; each bar carries its value as text
+    and a <title>, so the chart reads without colour and on paper.
+    """
+    bar_h, gap = 16, 10
+    group_h = bar_h * len(series) + gap
+    legend_h = 24
+    height = legend_h + group_h * max(len(bars), 1) + 10
+    plot_w = width - label_width - 110
+    maximum = max((float(v) for _, values in bars for v in values), default=0)
+    k = _scale(maximum, plot_w)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(title)}" class="chart" font-size="12">'
+    ]
+    x = label_width
+    for s in series:
+        out.append(
+            f'<rect x="{x}" y="4" width="12" height="12" fill="{s.colour}"/>'
+            f'<text x="{x + 16}" y="14">{escape(s.label)}</text>'
+        )
+        x += 24 + 8 * len(s.label)
+    for i, (label, values) in enumerate(bars):
+        y0 = legend_h + i * group_h
+        out.append(
+            f'<text x="{label_width - 8}" y="{y0 + bar_h * len(series) / 2 + 4:.0f}" '
+            f'text-anchor="end">{escape(label[:40])}</text>'
+        )
+        for j, value in enumerate(values):
+            y = y0 + j * bar_h
+            w = max(float(value) * k, 0)
+            text = escape(value_format(value))
+            out.append(
+                f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_h - 3}" '
+                f'fill="{series[j].colour}"><title>{escape(label)} · '
+                f"{escape(series[j].label)}: {text}</title></rect>"
+                f'<text x="{label_width + w + 4:.1f}" y="{y + bar_h - 5}" fill="#333">{text}</text>'
+            )
+    out.append(
+        f'<line x1="{label_width}" y1="{legend_h - 2}" x2="{label_width}" '
+        f'y2="{height - 6}" stroke="#999"/>'
+    )
+    out.append("</svg>")
+    return "".join(out)
+
+
+@dataclass
+class GanttMark:
+    """A dated mark on a row: a milestone (diamond) or a due date (triangle)."""
+
+    day: object
+    label: str
+    shape: str = "diamond"
+    late: bool = False
+    done: bool = False
+
+
+@dataclass
+class GanttRow:
+    label: str
+    start: object | None
+    end: object | None
+    colour: str = "#1e8e3e"
+    href: str = ""
+    marks: list[GanttMark] | None = None
+    group: str = ""
+
+
+def gantt(rows: list[GanttRow], first_month, months: int, today, title: str = "") -> str:
+    """Rows down the side, months across; group headings when the `group` changes.
+
+    Late marks are red and crossed, done marks hollow, so the board prints in black and white.
+    """
+    label_w, col_w, row_h, head_h = 260, 56, 24, 36
+    width = label_w + col_w * months + 10
+    headings = sum(1 for i, r in enumerate(rows) if i == 0 or r.group != rows[i - 1].group)
+    height = head_h + row_h * (len(rows) + headings) + 10
+    start = dt.date(first_month.year, first_month.month, 1)
+    end_month = start.month - 1 + months
+    end = dt.date(start.year + end_month // 12, end_month % 12 + 1, 1)
+    span = (end - start).days
+
+    def x_of(day) -> float:
+        day = min(max(day, start), end)
+        return label_w + (day - start).days / span * col_w * months
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(title)}" class="chart gantt" font-size="11">'
+    ]
+    for m in range(months):
+        month = start.month - 1 + m
+        day = dt.date(start.year + month // 12, month % 12 + 1, 1)
+        x = label_w + m * col_w
+        fill = "#f3f5f8" if m % 2 else "#fff"
+        out.append(
+            f'<rect x="{x}" y="{head_h - 6}" width="{col_w}" height="{height - head_h}" '
+            f'fill="{fill}"/><text x="{x + col_w / 2}" y="{head_h - 12}" '
+            f'text-anchor="middle">{day:%Y-%m}</text>'
+        )
+    if start <= today <= end:
+        tx = x_of(today)
+        out.append(
+            f'<line x1="{tx:.1f}" y1="{head_h - 6}" x2="{tx:.1f}" y2="{height}" '
+            f'stroke="#c5221f" stroke-dasharray="4 3"/>'
+        )
+    y = head_h
+    previous = None
+    for row in rows:
+        if row.group != previous:
+            out.append(
+                f'<text x="4" y="{y + 16}" font-weight="700">{escape(row.group)}</text>'
+                f'<line x1="0" y1="{y + row_h}" x2="{width}" y2="{y + row_h}" stroke="#ccc"/>'
+            )
+            y += row_h
+            previous = row.group
+        label = escape(row.label[:42])
+        if row.href:
+            label = f'<a href="{escape(row.href)}">{label}</a>'
+        out.append(f'<text x="14" y="{y + 16}">{label}<title>{escape(row.label)}</title></text>')
+        if row.start and row.end and row.end >= start and row.start <= end:
+            x1, x2 = x_of(row.start), x_of(row.end)
+            out.append(
+                f'<rect x="{x1:.1f}" y="{y + 7}" width="{max(x2 - x1, 2):.1f}" height="10" '
+                f'rx="3" fill="{row.colour}" opacity="0.55"/>'
+            )
+        for mark in row.marks or []:
+            if not start <= mark.day <= end:
+                continue
+            mx, my = x_of(mark.day), y + 12
+            colour = "#c5221f" if mark.late else "#1d2733"
+            fill = "#fff" if mark.done else colour
+            if mark.shape == "triangle":
+                shape = f"M{mx:.1f},{my - 6} L{mx + 6:.1f},{my + 5} L{mx - 6:.1f},{my + 5} Z"
+            else:
+                shape = (
+                    f"M{mx:.1f},{my - 6} L{mx + 6:.1f},{my} L{mx:.1f},{my + 6} L{mx - 6:.1f},{my} Z"
+                )
+            cross = (
+                f'<path d="M{mx - 4:.1f},{my - 4} L{mx + 4:.1f},{my + 4} M{mx + 4:.1f},{my - 4} '
+                f'L{mx - 4:.1f},{my + 4}" stroke="#fff" stroke-width="1.5"/>'
+                if mark.late and not mark.done
+                else ""
+            )
+            out.append(
+                f'<g class="mark{" late" if mark.late else ""}"><path d="{shape}" fill="{fill}" '
+                f'stroke="{colour}" stroke-width="1.5"/>{cross}'
+                f"<title>{escape(mark.label)}</title></g>"
+            )
+        y += row_h
     out.append("</svg>")
     return "".join(out)
