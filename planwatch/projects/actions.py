@@ -241,7 +241,8 @@ def do_attach_document(user, approval: Approval, upload: UploadedFile) -> Approv
         uploaded_by=user if getattr(user, "is_authenticated", False) else None,
     )
     document.save()
-    record_created(user, document)
+    values = {**snapshot(document), "file": document.file.name}
+    record_event(user, "created", document, {k: [None, v] for k, v in values.items()})
     return document
 
 

@@ -132,7 +132,7 @@ def project_map(
 
 
 @router.get("/regions")
-def regions(request):
+def project_regions(request):
     """The regions of the spatial layout as a GeoJSON FeatureCollection."""
     require(request, "projects.view_region")
     return regions_geojson()

@@ -5,7 +5,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, FloatField, OuterRef, Q, QuerySet
+from django.db import connections
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    When,
+)
 from django.db.models.functions import Cast
 
 from planwatch.accounts.models import Role
@@ -24,9 +35,18 @@ from planwatch.projects.models import (
     Project,
     ProjectStage,
     Region,
+    SideStatus,
     Stage,
 )
-from planwatch.projects.status import COLOURS, LABELS, LIGHTS, Light, Schedule, light
+from planwatch.projects.status import (
+    COLOURS,
+    LABELS,
+    LIGHTS,
+    WARN_DAYS,
+    Light,
+    Schedule,
+    light,
+)
 
 AMOUNT_FIELDS = ("total_planned", "total_completed", "foreign_planned", "foreign_completed")
 
@@ -169,51 +189,53 @@ class MapFilters:
         return projects
 
 
+def light_expression(today: dt.date) -> Case:
+    """status.light() as SQL, so that the map reads 20,000 lights without converting dates.
+
+    test_the_map_light_in_sql_agrees_with_the_python_rule keeps the two in step.
+    """
+    soon = today + dt.timedelta(days=WARN_DAYS)
+    index = {v: i for i, v in enumerate(LIGHTS)}
+    overdue = (
+        Q(side_status=SideStatus.DELAYED)
+        | Q(next_approval_due__lt=today)
+        | Q(next_milestone_due__lt=today)
+    )
+    at_risk = Q(slipped=True) | Q(next_approval_due__lte=soon) | Q(next_milestone_due__lte=soon)
+    return Case(
+        When(side_status__in=(SideStatus.DORMANT, SideStatus.LOST), then=index[Light.STOPPED]),
+        When(overdue, then=index[Light.OVERDUE]),
+        When(stage=Stage.PRODUCTION, then=index[Light.DONE]),
+        When(at_risk, then=index[Light.AT_RISK]),
+        default=index[Light.ON_TRACK],
+        output_field=IntegerField(),
+    )
+
+
 def map_data(user, today: dt.date, filters: MapFilters | None = None) -> dict:
     """Compact map data: lookup tables once, then one short array per project.
 
     Each row of "p" is [id, latitude, longitude, light, stage, industry, park, country,
-    unit], the last six as indexes into "lights", "stages" and the id-keyed tables.
-    Measured: 20,000 projects as GeoJSON features are ~4 MB; as rows ~1 MB.
+    unit]: light and stage index "lights" and "stages", the others key the id tables.
+    Measured: 20,000 projects as GeoJSON features are ~4 MB; as rows ~0.8 MB.
     """
     projects = (filters or MapFilters()).apply(projects_visible_to(user))
     rows = projects.filter(latitude__isnull=False).values_list(
         "pk",
         Cast("latitude", FloatField()),
         Cast("longitude", FloatField()),
+        light_expression(today),
         "stage",
-        "side_status",
         "industry_id",
         "park_id",
         "country_id",
         "lead_unit_id",
-        "next_approval_due",
-        "next_milestone_due",
-        "slipped",
     )
-    light_index = {v: i for i, v in enumerate(LIGHTS)}
     stage_index = {v: i for i, v in enumerate(STAGE_ORDER)}
-    out = []
-    for pk, lat, lon, stage, side, industry, park, country, unit, apr, mil, slipped in rows:
-        lit = light(
-            finished=stage == Stage.PRODUCTION,
-            side_status=side,
-            schedule=Schedule(apr, mil, slipped),
-            today=today,
-        )
-        out.append(
-            [
-                pk,
-                round(lat, 5),
-                round(lon, 5),
-                light_index[lit],
-                stage_index[stage],
-                industry,
-                park,
-                country,
-                unit,
-            ]
-        )
+    out = [
+        [pk, round(lat, 5), round(lon, 5), lit, stage_index[stage], industry, park, country, unit]
+        for pk, lat, lon, lit, stage, industry, park, country, unit in rows.iterator(5000)
+    ]
     return {"p": out, **map_tables()}
 
 
@@ -306,21 +328,41 @@ class Figures:
     errors: dict[str, int] = field(default_factory=dict)
 
 
+def _raw(queryset: QuerySet) -> list[tuple]:
+    """A values_list query's rows without Django's per-value converters.
+
+    Measured on SQLite at 20,000 projects: the converters took half of the figures page.
+    Values come back as the driver gives them; _decimal and _day make them uniform.
+    """
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _decimal(value) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    # SQLite keeps NUMERIC columns as integers or binary floats; repr is the shortest exact text.
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _day(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
 def figures(user, threshold: Decimal, filters: MapFilters | None = None) -> Figures:
     """Planned and completed investment in yuan by industry, stage, park, country and the year
     of signing. A project whose amounts cannot be converted is left out and counted in
     `errors`, keyed by the message naming the missing rate."""
     projects = (filters or MapFilters()).apply(projects_visible_to(user))
-    signed = dict(
-        ProjectStage.objects.filter(
-            stage=Stage.SIGNED,
-            project__in=projects,
-            actual_on__isnull=False,
-        ).values_list("project_id", "actual_on")
-    )
+    signed_rows = ProjectStage.objects.filter(
+        stage=Stage.SIGNED, project__in=projects, actual_on__isnull=False
+    ).values_list("project_id", "actual_on")
+    signed = {pk: _day(day).year for pk, day in _raw(signed_rows)}
     rates = rate_table()
     result = Figures(threshold=threshold)
-    result.by = {key: defaultdict(lambda: [Decimal(0), Decimal(0)]) for key in DIMENSIONS}
+    by = {key: defaultdict(lambda: [Decimal(0), Decimal(0)]) for key in DIMENSIONS}
     rows = projects.values_list(
         "pk",
         "currency",
@@ -331,31 +373,41 @@ def figures(user, threshold: Decimal, filters: MapFilters | None = None) -> Figu
         "park_id",
         "country_id",
     )
-    for pk, currency, day, tp, tc, fp, fc, industry, stage, park, country in rows:
+    # One pass, locals only: this loop runs once per project (20,000 in the benchmark).
+    rate_of, errors = rates.rate, result.errors
+    by_industry, by_stage, by_park = by["industry"], by["stage"], by["park"]
+    by_country, by_year = by["country"], by["year"]
+    planned_total = completed_total = foreign_p = foreign_c = Decimal(0)
+    count = above = 0
+    for pk, currency, day, tp, tc, fp, fc, industry, stage, park, country in _raw(rows):
         try:
-            rate = rates.rate(currency, day)
+            rate = rate_of(currency, _day(day))
         except MissingRate as error:
-            result.errors[str(error)] = result.errors.get(str(error), 0) + 1
+            errors[str(error)] = errors.get(str(error), 0) + 1
             continue
-        planned, completed = tp * rate, tc * rate
-        result.projects += 1
-        result.planned += planned
-        result.completed += completed
-        result.foreign_planned += fp * rate
-        result.foreign_completed += fc * rate
+        planned, completed = _decimal(tp) * rate, _decimal(tc) * rate
+        count += 1
+        planned_total += planned
+        completed_total += completed
+        if fp:
+            foreign_p += _decimal(fp) * rate
+        if fc:
+            foreign_c += _decimal(fc) * rate
         if planned >= threshold:
-            result.above_threshold += 1
-        year = signed[pk].year if pk in signed else None
-        for key, value in (
-            ("industry", industry),
-            ("stage", stage),
-            ("park", park),
-            ("country", country),
-            ("year", year),
+            above += 1
+        for pair in (
+            by_industry[industry],
+            by_stage[stage],
+            by_park[park],
+            by_country[country],
+            by_year[signed.get(pk)],
         ):
-            pair = result.by[key][value]
             pair[0] += planned
             pair[1] += completed
+    result.projects, result.above_threshold = count, above
+    result.planned, result.completed = planned_total, completed_total
+    result.foreign_planned, result.foreign_completed = foreign_p, foreign_c
+    result.by = {key: dict(values) for key, values in by.items()}
     return result
 
 
