@@ -1,6 +1,7 @@
 import json
 
 from django.core.management import call_command
+from django.utils import translation
 
 
 def test_who_held_the_governorship_of_jilin_in_mid_2018(demo_world, capsys):
@@ -21,8 +22,9 @@ def test_who_answers_in_json_and_says_when_it_only_presumes(demo_world, capsys):
     assert (row["acting"], row["basis"]) == (True, "presumed")
 
 
-def test_who_says_when_nobody_is_known(demo_world, capsys):
-    call_command("who", post="Jilin Governor", on="2017-01-01")
+def test_who_says_when_nobody_is_known_in_any_active_language(demo_world, capsys):
+    with translation.override("zh-hans"):
+        call_command("who", post="Jilin Governor", on="2017-01-01")
 
     assert capsys.readouterr().out.strip() == (
         "No holder of Governor, Jilin Provincial People's Government is known on 2017-01-01."

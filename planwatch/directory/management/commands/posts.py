@@ -1,6 +1,6 @@
 """`planwatch posts --person NAME --on DATE`: which posts a person held on a day."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from planwatch.directory.management.commands._holdings import parse_day, render
 from planwatch.directory.queries import posts_held_on
@@ -17,6 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--on", required=True, help="the date, YYYY-MM-DD")
         parser.add_argument("--json", action="store_true", help="print JSON")
 
+    @no_translations  # the same output whatever language a caller left active
     def handle(self, *args, **options) -> None:
         day = parse_day(options["on"])
         try:
