@@ -47,8 +47,8 @@ def _require(user, perm: str, obj=None) -> None:
         raise PermissionDenied(_("You may not do this."))
 
 
-def _save_new(user, record, reason: str = ""):
-    record.full_clean()
+def _save_new(user, record, reason: str = "", exclude=()):
+    record.full_clean(exclude=list(exclude) or None)
     record.save()
     record_created(user, record, reason)
     return record
@@ -448,6 +448,7 @@ def do_submit_report(
             submitted_at=timezone.now(),
             submitted_by=user,
         ),
+        exclude=["submitted_by"],
     )
     for indicator_id, value in (actuals or {}).items():
         if value is not None:

@@ -247,7 +247,7 @@ def _with_status(tasks: QuerySet[Task], status: Status, today: dt.date) -> list[
     fields = ("pk", "plan", "start_date", "deadline", "closed_at")
     chunk: list[Task] = []
     plans = {plan.pk: plan for plan in Plan.objects.all()}
-    for task in candidates.only(*fields).iterator(chunk_size=STATUS_CHUNK):
+    for task in candidates.select_related(None).only(*fields).iterator(chunk_size=STATUS_CHUNK):
         chunk.append(task)
         if len(chunk) == STATUS_CHUNK:
             ids += _matching(chunk, status, today, plans)

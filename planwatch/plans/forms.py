@@ -1,0 +1,310 @@
+"""Forms of the supervision loop. They parse and validate input; actions do the rest."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from planwatch.directory.models import Organisation
+from planwatch.plans.models import (
+    Assignment,
+    Clause,
+    Indicator,
+    Milestone,
+    Plan,
+    SourceDocument,
+    Task,
+)
+from planwatch.plans.queries import tasks_visible_to
+from planwatch.plans.status import LABELS
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _units():
+    return Organisation.objects.active().order_by("name_en")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is checked by files.check_upload in the action."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)] if data else []
+
+
+class VersionedForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = [
+            "code",
+            "title_en",
+            "title_zh",
+            "description",
+            "document",
+            "report_every_months",
+            "report_due_day",
+            "at_risk_gap",
+            "warn_days",
+        ]
+
+
+class DocumentForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+    attachments = MultipleFileField(label=_("Attachments"))
+
+    class Meta:
+        model = SourceDocument
+        fields = [
+            "kind",
+            "title",
+            "reference",
+            "issuer",
+            "issuer_person",
+            "addressees",
+            "document_date",
+            "event_date",
+            "source_url",
+            "text",
+        ]
+        widgets = {"document_date": DATE, "event_date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = _units()
+        self.fields["addressees"].queryset = _units()
+        self.fields["addressees"].widget.attrs["size"] = 6
+        if self.instance.pk:
+            del self.fields["attachments"]
+
+
+class ClauseForm(forms.ModelForm):
+    class Meta:
+        model = Clause
+        fields = ["ordinal", "text", "span_start", "span_end"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "span_start": _("Leave the span empty to find the clause's text in the document."),
+        }
+
+
+class AttachmentForm(forms.Form):
+    attachments = MultipleFileField(label=_("Attachments"), required=True)
+
+
+class TaskForm(forms.ModelForm):
+    """A task; the parent is named by its reference number, the source clause by the link
+    from the document page, so neither needs a list of every task or clause."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+    parent_reference = forms.CharField(
+        label=_("Parent task (reference number)"), required=False, max_length=60
+    )
+    source_clause = forms.ModelChoiceField(
+        queryset=Clause.objects.active(), required=False, widget=forms.HiddenInput
+    )
+    stamp_milestones = forms.BooleanField(
+        label=_("Add the milestones of the stage template for this kind of task"),
+        required=False,
+        initial=True,
+    )
+
+    class Meta:
+        model = Task
+        fields = [
+            "plan",
+            "reference",
+            "kind",
+            "title_en",
+            "title_zh",
+            "description",
+            "source_clause",
+            "source_span_start",
+            "source_span_end",
+            "lead_unit",
+            "start_date",
+            "deadline",
+            "weight",
+        ]
+        widgets = {"start_date": DATE, "deadline": DATE}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["plan"].queryset = Plan.objects.active()
+        self.fields["lead_unit"].queryset = _units()
+        self.fields["source_span_start"].label = _("Span in the document's text: from")
+        self.fields["source_span_end"].label = _("to")
+        if self.instance.pk:
+            self.fields["reference"].disabled = True
+            self.fields["reference"].help_text = _("The reference number never changes.")
+            del self.fields["stamp_milestones"]
+            if self.instance.parent_id:
+                self.initial.setdefault("parent_reference", self.instance.parent.reference)
+        else:
+            self.initial.setdefault("start_date", timezone.localdate())
+
+    def clean_parent_reference(self):
+        reference = self.cleaned_data["parent_reference"].strip()
+        if not reference:
+            return None
+        parent = tasks_visible_to(self.user).filter(reference=reference).first()
+        if parent is None:
+            raise forms.ValidationError(
+                _("No task has the reference number %(ref)s.") % {"ref": reference}
+            )
+        return parent
+
+    def action_fields(self) -> dict:
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        fields["parent"] = self.cleaned_data["parent_reference"]
+        return fields
+
+
+class AssignForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Organisation.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
+    share = forms.CharField(label=_("Share of the work"), required=False, max_length=1000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = _units()
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit_of_measure", "baseline", "target", "target_date"]
+        widgets = {"target_date": DATE}
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["name", "due_date", "expected_percent"]
+        widgets = {"due_date": DATE}
+
+
+class ReportForm(forms.Form):
+    period_start = forms.DateField(
+        label=_("Month reported on"),
+        widget=DATE,
+        help_text=_("Any day of the month; reports are kept per month."),
+    )
+    percent_complete = forms.IntegerField(label=_("% complete"), min_value=0, max_value=100)
+    narrative = forms.CharField(label=_("What was done"), widget=forms.Textarea)
+    blockers = forms.CharField(
+        label=_("Blockers"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    raise_issue = forms.BooleanField(
+        label=_("Flag the blockers as a major issue for supervisors and leaders"), required=False
+    )
+    evidence = MultipleFileField(
+        label=_("Evidence files"),
+        help_text=_("PDF, images, Office documents or text; up to 20 MB each."),
+    )
+
+    def __init__(self, *args, indicators=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = list(indicators)
+        self.initial.setdefault("period_start", timezone.localdate().replace(day=1))
+        for indicator in self.indicators:
+            label = indicator.name
+            if indicator.unit_of_measure:
+                label = f"{label} ({indicator.unit_of_measure})"
+            self.fields[f"actual_{indicator.pk}"] = forms.DecimalField(
+                label=label,
+                required=False,
+                max_digits=18,
+                decimal_places=4,
+                help_text=_("Target %(target)s") % {"target": f"{indicator.target.normalize():f}"},
+            )
+
+    def actuals(self) -> dict:
+        return {
+            indicator.pk: self.cleaned_data[f"actual_{indicator.pk}"]
+            for indicator in self.indicators
+            if self.cleaned_data.get(f"actual_{indicator.pk}") is not None
+        }
+
+
+class ReviewForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("return", _("Return"))]
+    )
+    comment = forms.CharField(
+        label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ExtensionRequestForm(forms.Form):
+    requested_deadline = forms.DateField(label=_("New deadline"), widget=DATE)
+    reason = forms.CharField(
+        label=_("Why more time is needed"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class DecisionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))]
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class IssueForm(forms.Form):
+    description = forms.CharField(label=_("The issue"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ResolveForm(forms.Form):
+    resolution = forms.CharField(
+        label=_("How it was resolved"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=1000)
+
+
+class TaskFilterForm(forms.Form):
+    q = forms.CharField(label=_("Reference or title"), required=False)
+    plan = forms.ModelChoiceField(
+        label=_("Plan"), queryset=Plan.objects.active(), required=False, to_field_name="code"
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Organisation.objects.none(), required=False
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    deadline_from = forms.DateField(label=_("Deadline from"), required=False, widget=DATE)
+    deadline_to = forms.DateField(label=_("Deadline until"), required=False, widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = _units()
+        self.fields["status"].choices = [("", _("any"))] + [
+            (status.value, label) for status, label in LABELS.items()
+        ]
