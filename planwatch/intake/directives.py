@@ -43,8 +43,9 @@ _MODAL_ZH = re.compile(
     r"|负责(?![人同])"
 )
 _DIRECTING = re.compile(
-    r"\b(?:stress(?:ed|es)?|emphasi[sz](?:ed|es)?|required?|requested|urged?|call(?:ed|s)? (?:on|for)"
-    r"|demanded|pointed out|instructed|asked|put forward|set out|said|noted|made (?:it )?clear"
+    r"\b(?:stress(?:ed|es)?|emphasi[sz](?:ed|es)?|required?|requested|urged?"
+    r"|call(?:ed|s)? (?:on|for)|demanded|pointed out|instructed|asked|put forward|set out"
+    r"|said|noted|made (?:it )?clear"
     r"|approved|requirements?)\b|强调|要求|指出|提出|部署|批示|指示|表示|明确",
     re.I,
 )
@@ -55,7 +56,8 @@ _SPEECH = re.compile(
     re.I,
 )
 _PAST = re.compile(
-    r"\bas early as\b|\bpreviously\b|\bin the past\b|\bhad (?:stressed|required|asked)|早在|此前|曾经|曾",
+    r"\bas early as\b|\bpreviously\b|\bin the past\b|\bhad (?:stressed|required|asked)"
+    r"|早在|此前|曾经|曾",
     re.I,
 )
 _OFFICIAL = re.compile(
@@ -74,7 +76,8 @@ _LEAD_IN = re.compile(
     r"^.*?(?:\bthat\b,?|[:：]|强调[，,：:]?|要求[，,：:]?|指出[，,：:]?|表示[，,：:]?)\s*", re.I
 )
 _ADVERBIAL = re.compile(
-    r"^(?:in|to|for|with|under|according to|based on|on|through|as|by|after|at|in order to)\b[^,]*,\s*",
+    r"^(?:in|to|for|with|under|according to|based on|on|through|as|by|after|at|in order to)\b"
+    r"[^,]*,\s*",
     re.I,
 )
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could)\b|已经|已|被", re.I)

@@ -23,6 +23,7 @@ from planwatch.intake.gazetteer import Gazetteer
 
 _FOLD_DROP = set(" \t\n-'·・")
 _FOLD_CACHE: dict[str, str] = {}
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _WORD = re.compile(r"[A-Za-z0-9]")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _ACTING_BEFORE = re.compile(r"(?:\bacting\s+|代理|(?<![取替交])代)$", re.I)
@@ -55,13 +56,18 @@ TITLE_VARIANTS = {
 
 def fold(text: str) -> tuple[str, list[int]]:
     """The compact form of `text` and, for each of its characters, the original offset."""
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    if len(norm) == len(text):
+        norm = _DASHES.sub("-", norm)
+        where = [i for i, c in enumerate(norm) if c not in _FOLD_DROP and not c.isspace()]
+        return "".join([norm[i] for i in where]), where
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
         folded = _FOLD_CACHE.get(ch)
         if folded is None:
             folded = unicodedata.normalize("NFKC", ch).casefold()
-            folded = re.sub(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]", "-", folded)
+            folded = _DASHES.sub("-", folded)
             folded = "".join(c for c in folded if c not in _FOLD_DROP and not c.isspace())
             _FOLD_CACHE[ch] = folded
         for c in folded:
@@ -450,7 +456,7 @@ def _spelling_variants(
     found = []
     for match in _LATIN_NAME.finditer(text):
         s, e = match.span(1)
-        key = fold_key(match[1])
+        key = match[1].lower().replace(" ", "").replace("-", "")
         if any(covered[s:e]) or len(key) < 7:
             continue
         best = process.extractOne(key, m.fuzzy_names.keys(), scorer=fuzz.ratio, score_cutoff=86)

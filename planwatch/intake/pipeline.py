@@ -87,7 +87,7 @@ def _issuing_body(cleaned: Cleaned, outlet: str | None, gazetteer: Gazetteer) ->
     candidates = [outlet] if outlet else []
     if cleaned.title and (found := _ISSUER_TITLE.match(cleaned.title)):
         candidates.append(found[1])
-    candidates += [line for line in cleaned.meta_lines if len(line) < 60]
+    candidates += [ln for ln in cleaned.meta_lines if len(ln) < 60 and not re.search(r"\d", ln)]
     for candidate in candidates:
         hits = [h for h in m.find(m.orgs, candidate, fold(candidate)) if h.kind == "name"]
         if hits and len(hits[0].text) >= len(candidate.strip(" :：")) * 0.8:
