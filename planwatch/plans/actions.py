@@ -106,7 +106,9 @@ def _save_files(user, files: list[CheckedFile], **owner) -> list[EvidenceFile]:
         )
         evidence.file.save(checked.stored_name(), checked.upload, save=False)
         evidence.save()
-        record_created(user, evidence)
+        fields = {"name": evidence.name, "file": evidence.file.name, "sha256": evidence.sha256}
+        fields.update(size=evidence.size, report=evidence.report_id, document=evidence.document_id)
+        record_event(user, "created", evidence, {k: [None, v] for k, v in fields.items()})
         saved.append(evidence)
     return saved
 
