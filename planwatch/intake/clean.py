@@ -210,12 +210,14 @@ def drop_near_duplicates(paragraphs: list[str]) -> list[str]:
             index.setdefault(shingle, []).append(k)
     dropped: set[int] = set()
     for i, shingles in enumerate(sets):
-        if len(paragraphs[i]) < 12:
+        if len(paragraphs[i]) < 12 or paragraphs[i].rstrip()[-1:] in ":：":
             continue
         sample = list(shingles)[::4]
         shared = Counter(j for shingle in sample for j in index[shingle] if j != i)
         for j, count in shared.items():
             if count < 0.4 * len(sample) or j in dropped or len(paragraphs[j]) < len(paragraphs[i]):
+                continue
+            if len(paragraphs[i]) < 0.15 * len(paragraphs[j]):
                 continue
             if len(paragraphs[j]) == len(paragraphs[i]) and j > i:
                 continue

@@ -21,7 +21,7 @@ from planwatch.intake.link import Hit
 
 _EN_ORDINALS = (
     r"First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Sixth(?:ly)?"
-    r"|Seventh(?:ly)?|Eighth(?:ly)?|Ninth(?:ly)?|Tenth(?:ly)?|Finally|Lastly"
+    r"|Seventh(?:ly)?|Eighth(?:ly)?|Ninth(?:ly)?|Tenth(?:ly)?|Finally|Last(?:ly| but not least)?"
 )
 _ZH_NUM = "一二三四五六七八九十"
 _MARKER = re.compile(
@@ -88,7 +88,8 @@ _ORGANISER = re.compile(
 )
 _TRAILING = re.compile(
     r"[\s,，、]*(?:(?:also|each|both|all|together|jointly|themselves)\s*)?[\s,，]*"
-    r"|[\s,，]*(?:as|being|which is|who is|in its role as)\b[^,，]*[,，]\s*|都|也|均|各自|分别",
+    r"|[\s,，]*(?:as|being|which is|who is|in its role as)\b[^,，]*[,，]\s*|都|也|均|各自|分别"
+    r"|的?(?:有关|相关|各|所属)?部门",
     re.I,
 )
 _REQUEST = re.compile(
@@ -118,7 +119,8 @@ _ZONE_COMMITTEES = re.compile(
 
 # Bodies named as a group that the directory has no record for: kept as written.
 _COLLECTIVE = re.compile(
-    r"(?:(?:all|the|each|every)\s+)*(?:relevant\s+|provincial\s+|municipal\s+)?(?:member units"
+    r"(?:(?:all|the|each|every)\s+)*(?:relevant\s+)?(?:provincial\s+|municipal\s+|local\s+)?"
+    r"(?:member units"
     r"|departments(?: concerned)?|units(?: concerned)?|departments at all levels"
     r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门|省直有关部门",
     re.I,
@@ -313,6 +315,7 @@ def _responsible(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) ->
         phrase = subject.strip(" ,，")
         if collective is None and _COLLECTIVE.fullmatch(phrase):
             collective = re.sub(r"^(?:all|the|each|every)\s+", "", phrase, flags=re.I)
+            collective = collective[:1].lower() + collective[1:]
     names = _objects_of_request(text, offset, org_hits, gaz)
     if not names and collective:
         names = [collective]

@@ -234,13 +234,10 @@ def _tokenizer() -> Any:
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
-_WORDS_ADDED: set[int] = set()
-
-
 def chinese_words(gazetteer: Gazetteer) -> Any:
     """The jieba tokenizer with the gazetteer's Chinese names as a user dictionary."""
     tokenizer = _tokenizer()
-    if id(gazetteer) not in _WORDS_ADDED:
+    if not gazetteer.__dict__.get("_jieba_words"):
         for person in gazetteer.people.values():
             if person.name_zh:
                 tokenizer.tokenizer.add_word(person.name_zh, 100000, "nr")
@@ -255,19 +252,16 @@ def chinese_words(gazetteer: Gazetteer) -> Any:
         for title in GENERIC_TITLES:
             if re.search(r"[\u4e00-\u9fff]", title):
                 tokenizer.tokenizer.add_word(title, 50000, "n")
-        _WORDS_ADDED.add(id(gazetteer))
+        gazetteer.__dict__["_jieba_words"] = True
     return tokenizer
 
 
-_MATCHERS: dict[int, tuple[Gazetteer, Matchers]] = {}
-
-
 def matchers_for(gazetteer: Gazetteer) -> Matchers:
-    cached = _MATCHERS.get(id(gazetteer))
-    if cached is None or cached[0] is not gazetteer:
-        cached = (gazetteer, Matchers(gazetteer))
-        _MATCHERS[id(gazetteer)] = cached
-    return cached[1]
+    """The automata of `gazetteer`, built on first use and kept on it (freed with it)."""
+    matchers = gazetteer.__dict__.get("_matchers")
+    if matchers is None:
+        matchers = gazetteer.__dict__["_matchers"] = Matchers(gazetteer)
+    return matchers
 
 
 def _phrases(text: str, org_hits: list[Hit], post_hits: list[Hit], m: Matchers) -> list[Phrase]:

@@ -37,7 +37,7 @@ _MONTH_DAY_EN = re.compile(
 _DAY_MONTH_EN = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!\s*,?\s*\d{{4}})")
 _MONTH_DAY_ZH = re.compile(r"(?<![年\d])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DAY_ZH = re.compile(r"(?<![月\d年])(\d{1,2})日(?=[上下中早晚夜，,在至到])")
-_RELATIVE = re.compile(r"\b(yesterday|today)\b|昨天|昨日|今天", re.I)
+_RELATIVE = re.compile(r"\byesterday\b|昨天|昨日", re.I)
 _PUBLISHED_LABEL = re.compile(
     r"(?:published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
     r"|posted(?: on)?|date|time|发布时间|发布日期|成文日期|时间|日期)\s*[:：]",
@@ -69,6 +69,7 @@ _ZH_REPORTER = re.compile(
     r"(?:[（(]\s*(?:本报|本台|本网)?记者|(?:本报|本台|本网)记者)\s*"
     r"([\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4})*)"
 )
+_ZH_BYLINE = re.compile(r"(?:记者|通讯员)\s+([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
 _WIRE = re.compile(r"\(\s*(Xinhua|Reuters|AP|AFP|China Daily|CGTN|Yonhap)\s*\)\s*[-–—]+")
 _ZH_WIRE = re.compile(
     r"^(新华社|中新社|人民网|新华网|央视网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电"
@@ -162,8 +163,7 @@ def event_dates(body: str, published: dt.date | None) -> list[dt.date]:
         for m in _DAY_ZH.finditer(paragraph):
             mentions.append((m.start(), "d", (int(m[1]),)))
         for m in _RELATIVE.finditer(paragraph):
-            back = 1 if m.group().lower() in {"yesterday", "昨天", "昨日"} else 0
-            mentions.append((m.start(), "rel", (back,)))
+            mentions.append((m.start(), "rel", (1,)))
         context_year: int | None = None
         for pos, kind, parts in sorted(mentions):
             if kind != "full" and inside(pos):
@@ -197,7 +197,8 @@ def source(cleaned: Cleaned) -> str | None:
     for line in cleaned.meta_lines:
         for label, value in labelled_fields(line):
             if label in _SOURCE_LABELS:
-                value = re.sub(rf"\s*{DATE_RE}.*$", "", value).strip(" ,，;；")
+                value = re.sub(rf"\s*{DATE_RE}.*$|\s+(?:记者|通讯员|作者|编辑)\s.*$", "", value)
+                value = value.strip(" ,，;；")
                 if value and not _NOT_A_NAME.match(value):
                     return value
     head = cleaned.paragraphs[0] if cleaned.paragraphs else ""
@@ -217,6 +218,9 @@ def authors(cleaned: Cleaned) -> list[str]:
         for label, value in labelled_fields(line):
             if label in _AUTHOR_LABELS:
                 names += _split_names(value)
+    for line in cleaned.meta_lines:
+        for m in _ZH_BYLINE.finditer(line):
+            names += _split_names(m[1])
     head = cleaned.paragraphs[0][:80] if cleaned.paragraphs else ""
     for m in _ZH_REPORTER.finditer(head):
         names += _split_names(m[1])
