@@ -59,7 +59,9 @@ def main() -> None:
         started = time.perf_counter()
         generate_projects(missing, seed=20)
         print(f"generated {missing} projects in {time.perf_counter() - started:.1f} s")
-    user, _ = User.objects.get_or_create(username="bench-supervisor", defaults={"role": "supervisor"})
+    user, _ = User.objects.get_or_create(
+        username="bench-supervisor", defaults={"role": "supervisor"}
+    )
     client = Client()
     client.force_login(user)
     print(f"database: {connection.vendor}; projects: {Project.objects.active().count()}")

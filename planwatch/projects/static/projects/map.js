@@ -5,7 +5,7 @@
   var el = document.getElementById("map");
   if (!el || !window.L) { return; }
   var started = performance.now();
-  var map = L.map(el, { preferCanvas: true, zoomControl: true }).setView([43.95, 125.45], 9);
+  var map = L.map(el, { preferCanvas: true, minZoom: 3, maxZoom: 18 }).setView([43.95, 125.45], 9);
   if (el.dataset.tileUrl) {
     L.tileLayer(el.dataset.tileUrl, { maxZoom: 18 }).addTo(map);
   }
@@ -31,6 +31,7 @@
         onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name, { sticky: true }); },
         interactive: true
       }).addTo(map).bringToBack();
+      el.dataset.regions = String(data.features.length);
     });
 
   var status = document.getElementById("map-status");
@@ -60,6 +61,7 @@
     }
   });
   map.addLayer(cluster);
+  window.planwatchMap = { map: map, cluster: cluster };  /* for the console and browser tests */
 
   function popupFor(marker) {
     var url = el.dataset.popupUrl.replace(/0\/$/, marker.options.pk + "/");
@@ -122,7 +124,12 @@
       requestAnimationFrame(function () {
         el.dataset.ready = String(Math.round(performance.now() - started));
       });
-      form.addEventListener("change", draw);
+      form.addEventListener("change", function () {
+        draw();
+        if (cluster.getLayers().length) {
+          map.fitBounds(cluster.getBounds(), { maxZoom: 13, padding: [30, 30] });
+        }
+      });
     })
     .catch(function () { status.textContent = el.dataset.failed; });
 }());
