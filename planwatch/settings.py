@@ -180,8 +180,6 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "planwatch@localhost")
 
 MAP_TILE_URL = env("MAP_TILE_URL")
 
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 # Background jobs (large intake batches, daily reminders) run in `planwatch db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
