@@ -1,5 +1,7 @@
 """Run as from a shell: a one-line error on stderr, exit status 2, nothing written."""
 
+from unittest import mock
+
 import pytest
 from django.core.management import ManagementUtility
 
@@ -26,7 +28,12 @@ def test_a_bad_argument_gives_one_line_and_exit_status_2(db, capsys, argv, messa
     actions.do_add_alias(None, person, "Jingjunhai", "en", "misspelling")
     before = counts()
 
-    with pytest.raises(SystemExit) as exited:
+    # A command run from the shell closes every connection as it ends; the test's
+    # transaction must outlive it.
+    with (
+        mock.patch("django.core.management.base.connections.close_all"),
+        pytest.raises(SystemExit) as exited,
+    ):
         ManagementUtility(["planwatch", *argv]).execute()
 
     captured = capsys.readouterr()
