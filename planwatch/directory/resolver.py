@@ -47,7 +47,8 @@ def resolve_person(name: str) -> Person:
 
 
 def resolve_post(name: str) -> Post:
-    """A post by any alias, or as "<title> of <organisation>" / "<organisation> <title>"."""
+    """A post by any alias, or as "<title> of <organisation>" / "<organisation> <title>" /
+    "<organisation><title>" in Chinese."""
     try:
         return _one(name, "post", Post, _("post"))
     except NotFound:
@@ -61,7 +62,24 @@ def resolve_post(name: str) -> Post:
         for post in Post.objects.active().filter(organisation=organisation):
             if key in (normalise_name(post.title_en), normalise_name(post.title_zh)):
                 return post
+    post = _organisation_then_chinese_title(name)
+    if post is not None:
+        return post
     raise NotFound(_("No post is known as %(name)r.") % {"name": name})
+
+
+def _organisation_then_chinese_title(name: str) -> Post | None:
+    """Chinese runs the organisation and the title together, without a space: 长春市政府市长."""
+    key = normalise_name(name)
+    for post in Post.objects.active().exclude(title_zh="").select_related("organisation"):
+        title = normalise_name(post.title_zh)
+        if len(key) > len(title) and key.endswith(title):
+            try:
+                if resolve_organisation(key[: -len(title)]) == post.organisation:
+                    return post
+            except LookupError:
+                continue
+    return None
 
 
 def _title_and_organisation(name: str) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ GOVERNOR_NAMES = [
     "Governor of People's Government of Jilin Province",
     "Jilin Provincial Government Governor",
     "吉林省人民政府省长",
+    "吉林省政府省长",  # a short name of the organisation run together with the title
 ]
 
 
@@ -27,3 +28,5 @@ def test_the_same_title_in_two_organisations_finds_two_posts(demo_world):
         "jilin-party-secretary"
     )
     assert resolve_post("Mayor of Changchun Municipal Government").code == "changchun-mayor"
+    assert resolve_post("长春市政府市长").code == "changchun-mayor"
+    assert resolve_post("吉林省政府常务副省长").code == "jilin-executive-vice-governor"
