@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml import html as lxml_html
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -20,6 +21,7 @@ _SPACE_CHARS = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _RUNS = re.compile(r" {2,}")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 
 # A date with a year, in any of the forms portals print.
 DATE_RE = (
@@ -130,7 +132,7 @@ def is_cjk(text: str) -> bool:
     """Mostly Chinese: CJK characters outnumber the other word characters."""
     head = text[:200]
     cjk = len(CJK.findall(head))
-    return cjk * 2 > cjk + sum(1 for ch in head if ch.isascii() and ch.isalnum())
+    return cjk > len(_LATIN_OR_DIGIT.findall(head))
 
 
 def _short(line: str, en: int = 140, zh: int = 60, cjk: bool | None = None) -> bool:
@@ -212,10 +214,10 @@ def drop_near_duplicates(paragraphs: list[str]) -> list[str]:
     for i, shingles in enumerate(sets):
         if len(paragraphs[i]) < 12 or paragraphs[i].rstrip()[-1:] in ":：":
             continue
-        sample = list(shingles)[::4]
+        sample = [shingle for shingle in shingles if len(index[shingle]) <= 12][::3]
         shared = Counter(j for shingle in sample for j in index[shingle] if j != i)
         for j, count in shared.items():
-            if count < 0.4 * len(sample) or j in dropped or len(paragraphs[j]) < len(paragraphs[i]):
+            if count < 0.3 * len(sample) or j in dropped or len(paragraphs[j]) < len(paragraphs[i]):
                 continue
             if len(paragraphs[i]) < 0.15 * len(paragraphs[j]):
                 continue
@@ -315,26 +317,19 @@ _INLINE = {"span", "a", "em", "b", "strong", "i", "label", "font", "small", "tim
 
 
 def _page_lines(tree: lxml_html.HtmlElement) -> list[str]:
-    """All visible text of the page, one line per block, for metadata only."""
-    parts: list[str] = []
+    """All visible text of the page, one line per block, for metadata only.
+
+    Changes `tree` (marks block ends, drops scripts), so call it after extraction.
+    """
+    etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
+    for element in tree.iter(*_BLOCK):
+        element.tail = "\n" + (element.tail or "")
+        element.text = "\n" + (element.text or "")
+    for element in tree.iter(*_INLINE):
+        element.tail = " " + (element.tail or "")
     body = tree.find("body")
-    for element in (body if body is not None else tree).iter():
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in {"script", "style", "noscript", "template"}:
-            if element.tail:
-                parts.append(element.tail)
-            continue
-        if tag in _BLOCK:
-            parts.append("\n")
-        elif tag in _INLINE:
-            parts.append(" ")
-        if element.text and tag not in {"script", "style", "noscript", "template"}:
-            parent = element.getparent()
-            if parent is None or parent.tag not in {"script", "style", "noscript", "template"}:
-                parts.append(element.text)
-        if element.tail:
-            parts.append(element.tail)
-    return [line for line in normalise("".join(parts)).split("\n") if line]
+    text = etree.tostring(body if body is not None else tree, method="text", encoding="unicode")
+    return [line for line in normalise(text).split("\n") if line]
 
 
 def _html_meta(tree: lxml_html.HtmlElement) -> dict[str, str]:
@@ -374,13 +369,16 @@ def clean_html(html: str) -> Cleaned:
         return Cleaned(None, [])
     meta = _html_meta(tree)
     title = html_title(meta)
-    page = _page_lines(tree)
     text = trafilatura.extract(tree, fast=True, include_comments=False, include_tables=True) or ""
+    page = _page_lines(tree)
     lines = normalise(text).split("\n")
     cleaned = clean_lines(lines, title=title)
     in_body = set(lines)
+    head = next((i for i, ln in enumerate(page) if ln in in_body), len(page))
     page_meta = [
-        ln for ln in page if ln not in in_body and might_be_meta(ln) and classify(ln) == "meta"
+        ln
+        for ln in page[: head + 3]
+        if ln not in in_body and might_be_meta(ln) and classify(ln) == "meta"
     ]
     known = set(page_meta)
     cleaned.meta_lines = page_meta + [ln for ln in cleaned.meta_lines if ln not in known]

@@ -56,6 +56,8 @@ class Scores:
     published_right: int = 0
     titles_right: int = 0
     languages_right: int = 0
+    sources_right: int = 0
+    authors_right: int = 0
     people_posts: Tally = field(default_factory=Tally)
     people: Tally = field(default_factory=Tally)
     organisations: Tally = field(default_factory=Tally)
@@ -77,6 +79,8 @@ class Scores:
             "published_accuracy": self.published_right / n,
             "title_accuracy": self.titles_right / n,
             "language_accuracy": self.languages_right / n,
+            "source_accuracy": self.sources_right / n,
+            "authors_accuracy": self.authors_right / n,
             "people_recall": self.people.recall,
             "people_precision": self.people.precision,
             "people_posts_recall": self.people_posts.recall,
@@ -153,6 +157,8 @@ def score_one(scores: Scores, got: dict[str, Any], want: dict[str, Any]) -> None
         scores.failures.append(f"{name}: published {got.get('published')} != {want['published']}")
     scores.titles_right += got.get("title") == want["title"]
     scores.languages_right += got.get("language") == want["language"]
+    scores.sources_right += got.get("source") == want.get("source")
+    scores.authors_right += got.get("authors", []) == want.get("authors", [])
     _tally(
         scores.people,
         {p["name"] for p in got.get("people", [])},
