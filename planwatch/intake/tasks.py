@@ -25,8 +25,8 @@ def read_batch(batch_id: int, user_id: int | None) -> None:
         )
         Batch.objects.filter(pk=batch_id).update(
             done=F("done") + 1,
-            failed=F("failed") + bool(document.error),
-            duplicates=F("duplicates") + (not is_new and not document.error),
+            failed=F("failed") + int(bool(document.error)),
+            duplicates=F("duplicates") + int(not is_new and not document.error),
         )
         path.unlink()
     Batch.objects.filter(pk=batch_id).update(state=Batch.State.DONE)
