@@ -6,3 +6,8 @@ class PlansConfig(AppConfig):
     name = "planwatch.plans"
     label = "plans"
     verbose_name = _("Plans and supervision")
+
+    def ready(self) -> None:
+        from planwatch.plans import figures
+
+        figures.connect()

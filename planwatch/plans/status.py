@@ -102,3 +102,57 @@ def weighted_progress(children: list[tuple[Decimal, int]]) -> int | None:
         return None
     value = sum((weight * progress for weight, progress in children), Decimal(0)) / total
     return int(value.quantize(Decimal(1)))
+
+
+@dataclass(frozen=True)
+class StatusDates:
+    """When a task's status changes, given its facts: `status_on` gives task_status for any
+    day from these, so SQL can compare dates instead of redoing the arithmetic."""
+
+    fixed: Status | None
+    overdue_from: dt.date | None
+    at_risk_from: dt.date | None
+    started: bool
+
+
+def status_dates(facts: TaskFacts, thresholds: Thresholds) -> StatusDates:
+    """The dates of status_on's rule. At risk is monotone in time (expected progress only
+    grows, the deadline only nears), so the first at-risk day is found by bisection."""
+    started = facts.progress is not None
+    probe = facts.deadline or facts.start_date
+    first = task_status(facts, probe, thresholds)
+    if first in (Status.CLOSED, Status.COMPLETED, Status.EXTENSION_PENDING):
+        return StatusDates(first, None, None, started)
+    overdue_from = facts.deadline + dt.timedelta(days=1) if facts.deadline else None
+
+    def at_risk(day: dt.date) -> bool:
+        return task_status(facts, day, thresholds) == Status.AT_RISK
+
+    milestone_days = sorted({due for due, _ in facts.milestones})
+    if facts.deadline is None:
+        first = next((d for d in milestone_days if at_risk(d)), None)
+        return StatusDates(None, None, first, started)
+    low = min(facts.start_date, facts.deadline - dt.timedelta(days=thresholds.warn_days))
+    low -= dt.timedelta(days=1)
+    high = facts.deadline
+    if at_risk(low):  # only a milestone due by then can make it so
+        first = next(d for d in milestone_days if at_risk(d))
+        return StatusDates(None, overdue_from, first, started)
+    while (high - low).days > 1:
+        middle = low + (high - low) / 2
+        if at_risk(middle):
+            high = middle
+        else:
+            low = middle
+    return StatusDates(None, overdue_from, high, started)
+
+
+def status_on(dates: StatusDates, today: dt.date) -> Status:
+    """task_status, from a task's StatusDates."""
+    if dates.fixed is not None:
+        return dates.fixed
+    if dates.overdue_from is not None and today >= dates.overdue_from:
+        return Status.OVERDUE
+    if dates.at_risk_from is not None and today >= dates.at_risk_from:
+        return Status.AT_RISK
+    return Status.ON_TRACK if dates.started else Status.NOT_STARTED

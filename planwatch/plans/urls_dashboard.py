@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from planwatch.plans import views_dashboard, views_spreadsheets
 
 app_name = "dashboard"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_dashboard.dashboard, name="dashboard"),
+    path("tasks/", views_dashboard.tasks, name="tasks"),
+    path("units/", views_dashboard.units, name="units"),
+    path("export/<slug:table>.xlsx", views_dashboard.export, name="export"),
+    path("import/", views_spreadsheets.import_tasks, name="import"),
+    path("import/template.xlsx", views_spreadsheets.import_template, name="import_template"),
+]

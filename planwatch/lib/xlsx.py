@@ -1,0 +1,91 @@
+"""Writing and reading xlsx workbooks safely.
+
+A cell whose text starts with =, +, - or @ is written as text, never as a formula: a
+spreadsheet would otherwise run it when the file is opened (formula injection). Reading
+refuses files that are not xlsx, too large, or without a header, with a clear message.
+"""
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+
+FORMULA_START = ("=", "+", "-", "@")
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 50_000
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class BadWorkbook(ValueError):
+    """The upload is not a workbook we can read; the message says why."""
+
+
+def safe_value(value: Any) -> Any:
+    """A value openpyxl will store as data: formula-like text stays text."""
+    if value is None or isinstance(value, bool | int | float | Decimal | dt.date):
+        return value
+    return str(value)
+
+
+def write_sheet(workbook: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence]):
+    """Append a sheet; every text cell is typed as a string so it cannot become a formula."""
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append([safe_value(v) for v in row])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def workbook_bytes(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
+    """An xlsx file of the given (title, header, rows) sheets."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, header, rows in sheets:
+        write_sheet(workbook, title, header, rows)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """(header, [(row number, values)]) of the first sheet; blank rows are skipped."""
+    if len(data) > MAX_BYTES:
+        raise BadWorkbook(
+            _("The file is larger than %(mb)d MB; split it into smaller files.")
+            % {"mb": MAX_BYTES // (1024 * 1024)}
+        )
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise BadWorkbook(_("The file is not an Excel workbook (.xlsx)."))
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of errors for a damaged file
+        raise BadWorkbook(_("The file is not an Excel workbook (.xlsx).")) from None
+    sheet = workbook.worksheets[0] if workbook.worksheets else None
+    if sheet is None:
+        raise BadWorkbook(_("The workbook has no sheet."))
+    rows = sheet.iter_rows(values_only=True)
+    header_row = next(rows, None)
+    if header_row is None or not any(v not in (None, "") for v in header_row):
+        raise BadWorkbook(_("The first row must name the columns; it is empty."))
+    header = [str(v).strip().lower() if v is not None else "" for v in header_row]
+    body = []
+    for number, values in enumerate(rows, start=2):
+        if all(v in (None, "") for v in values):
+            continue
+        if len(body) >= MAX_ROWS:
+            raise BadWorkbook(
+                _("The file has more than %(n)d rows; split it into smaller files.")
+                % {"n": MAX_ROWS}
+            )
+        body.append((number, list(values)))
+    workbook.close()
+    return header, body

@@ -1,0 +1,373 @@
+"""Read models of the supervision dashboard: figures per plan and per unit, and the lists
+behind them.
+
+Status is computed, never stored: figures.py caches each task's status *dates* (from the
+same facts and status.py rules as the task page), and `status_expression` turns them into
+today's status inside SQL, so that counting 200,000 tasks by status is one aggregate query.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from planwatch.audit.models import AuditEvent
+from planwatch.directory.models import Organisation
+from planwatch.lib.dates import BadDate, parse_iso_date
+from planwatch.plans.models import (
+    Assignment,
+    MajorIssue,
+    Plan,
+    ProgressReport,
+    ReportingFigures,
+    Task,
+    TaskFigures,
+)
+from planwatch.plans.queries import reports_visible_to, tasks_visible_to
+from planwatch.plans.scoring import UnitCounts, ranks, rate, unit_score
+from planwatch.plans.status import Status
+
+LIST_LIMIT = 20
+
+
+def status_expression(today: dt.date) -> Case:
+    """status.status_on over TaskFigures columns."""
+    return Case(
+        When(~Q(fixed_status=""), then=F("fixed_status")),
+        When(overdue_from__lte=today, then=Value(Status.OVERDUE.value)),
+        When(at_risk_from__lte=today, then=Value(Status.AT_RISK.value)),
+        When(started=True, then=Value(Status.ON_TRACK.value)),
+        default=Value(Status.NOT_STARTED.value),
+        output_field=CharField(),
+    )
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The dashboard's filters, named as the task list's query string names them: `plan`
+    (code), `unit` (organisation id: tasks the unit is assigned to, as lead or co-unit),
+    `status`, `deadline_from`, `deadline_to`; `role=lead` narrows `unit` to tasks it leads."""
+
+    plan: str = ""
+    unit: int | None = None
+    status: str = ""
+    deadline_from: dt.date | None = None
+    deadline_to: dt.date | None = None
+    lead: bool = False
+
+    @classmethod
+    def parse(cls, data) -> tuple["Filters", dict[str, str]]:
+        """Filters from a query string; bad values are left out and named in `errors`."""
+        errors: dict[str, str] = {}
+        values: dict = {"plan": (data.get("plan") or "").strip()}
+        unit = (data.get("unit") or "").strip()
+        if unit.isdigit():
+            values["unit"] = int(unit)
+        elif unit:
+            errors["unit"] = _("unit: %(value)r is not a unit number.") % {"value": unit}
+        status = (data.get("status") or "").strip()
+        if status in {s.value for s in Status}:
+            values["status"] = status
+        elif status:
+            errors["status"] = _("status: %(value)r is not a known status.") % {"value": status}
+        for name in ("deadline_from", "deadline_to"):
+            text = (data.get(name) or "").strip()
+            if text:
+                try:
+                    values[name] = parse_iso_date(text, name)
+                except BadDate as error:
+                    errors[name] = str(error)
+        values["lead"] = data.get("role") == "lead"
+        return cls(**values), errors
+
+    def params(self, **overrides) -> dict[str, str]:
+        merged = replace(self, **overrides)
+        pairs = {
+            "plan": merged.plan,
+            "unit": merged.unit,
+            "role": "lead" if merged.lead and merged.unit else "",
+            "status": merged.status,
+            "deadline_from": merged.deadline_from and merged.deadline_from.isoformat(),
+            "deadline_to": merged.deadline_to and merged.deadline_to.isoformat(),
+        }
+        return {k: str(v) for k, v in pairs.items() if v not in (None, "")}
+
+    def query(self, **overrides) -> str:
+        return urlencode(self.params(**overrides))
+
+
+def task_list_url(filters: Filters, **overrides) -> str:
+    """The list behind a figure: the loop's task list, whose filters are the same; ours
+    when the figure counts the tasks a unit leads (that list counts co-units too)."""
+    query = filters.query(**overrides)
+    name = "dashboard:tasks" if replace(filters, **overrides).lead else "plans:tasks"
+    return f"{reverse(name)}?{query}" if query else reverse(name)
+
+
+def figures_in_scope(user, filters: Filters, today: dt.date) -> QuerySet[TaskFigures]:
+    """TaskFigures of the visible tasks matching the filters, with `status` annotated."""
+    figures = TaskFigures.objects.all()
+    if not user.reads_everything:
+        figures = figures.filter(task__in=tasks_visible_to(user).values("pk"))
+    if filters.plan:
+        figures = figures.filter(plan__code=filters.plan)
+    if filters.unit and filters.lead:
+        figures = figures.filter(lead_unit_id=filters.unit)
+    elif filters.unit:
+        assigned = Assignment.objects.filter(
+            task=OuterRef("task_id"), unit_id=filters.unit, archived_at__isnull=True
+        )
+        figures = figures.filter(Exists(assigned))
+    if filters.deadline_from:
+        figures = figures.filter(deadline__gte=filters.deadline_from)
+    if filters.deadline_to:
+        figures = figures.filter(deadline__lte=filters.deadline_to)
+    figures = figures.annotate(status=status_expression(today))
+    if filters.status:
+        figures = figures.filter(status=filters.status)
+    return figures
+
+
+def task_list(user, filters: Filters, today: dt.date) -> QuerySet[TaskFigures]:
+    """The drill-down list: figures with their task, plan and lead unit, soonest first."""
+    return (
+        figures_in_scope(user, filters, today)
+        .select_related("task", "plan", "lead_unit")
+        .order_by(F("deadline").asc(nulls_last=True), "task__reference")
+    )
+
+
+def _grouped(figures: QuerySet[TaskFigures], today: dt.date, key: str) -> dict[int, dict]:
+    """Counts by status, grouped by `key`, in one query. `due` counts tasks closed or past
+    their deadline; `on_time` those closed by it."""
+
+    def count(*statuses: Status) -> Count:
+        return Count("pk", filter=Q(status__in=[s.value for s in statuses]))
+
+    rows = (
+        figures.order_by()
+        .values(key)
+        .annotate(
+            total=Count("pk"),
+            finished=count(Status.COMPLETED, Status.CLOSED),
+            closed=count(Status.CLOSED),
+            overdue=count(Status.OVERDUE),
+            at_risk=count(Status.AT_RISK),
+            due=Count("pk", filter=Q(fixed_status=Status.CLOSED.value) | Q(deadline__lt=today)),
+            on_time=Count("pk", filter=Q(closed_on_time=True)),
+        )
+    )
+    return {row[key]: row for row in rows}
+
+
+def _links(filters: Filters, **scope) -> dict[str, str]:
+    return {
+        "total": task_list_url(filters, **scope),
+        "finished": task_list_url(filters, status=Status.COMPLETED.value, **scope),
+        "closed": task_list_url(filters, status=Status.CLOSED.value, **scope),
+        "overdue": task_list_url(filters, status=Status.OVERDUE.value, **scope),
+        "at_risk": task_list_url(filters, status=Status.AT_RISK.value, **scope),
+    }
+
+
+@dataclass
+class PlanRow:
+    plan: Plan
+    total: int = 0
+    finished: int = 0
+    closed: int = 0
+    overdue: int = 0
+    at_risk: int = 0
+    due: int = 0
+    on_time: int = 0
+    issues_open: int = 0
+    links: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def completion(self) -> float | None:
+        return rate(self.finished, self.total)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return rate(self.on_time, self.due)
+
+
+COUNTS = ("total", "finished", "closed", "overdue", "at_risk", "due", "on_time")
+
+
+def plan_figures(user, filters: Filters, today: dt.date) -> list[PlanRow]:
+    """Per plan: completion, on-time rate, overdue, at risk, open major issues (3 queries)."""
+    counts = _grouped(figures_in_scope(user, filters, today), today, "plan_id")
+    issues = dict(
+        open_issues(user, filters, today)
+        .order_by()
+        .values("task__plan_id")
+        .annotate(n=Count("pk"))
+        .values_list("task__plan_id", "n")
+    )
+    rows = []
+    for plan in Plan.objects.filter(pk__in=counts.keys() | issues.keys()).order_by("code"):
+        row = counts.get(plan.pk, {})
+        rows.append(
+            PlanRow(
+                plan=plan,
+                issues_open=issues.get(plan.pk, 0),
+                links=_links(filters, plan=plan.code),
+                **{k: row.get(k, 0) for k in COUNTS},
+            )
+        )
+    return rows
+
+
+@dataclass
+class UnitRow:
+    unit: Organisation
+    counts: UnitCounts
+    score: int | None
+    rank: int | None = None
+    links: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def completion(self) -> float | None:
+        return rate(self.counts.finished, self.counts.tasks_led)
+
+    @property
+    def reporting_rate(self) -> float | None:
+        return rate(self.counts.reports_on_time, self.counts.reports)
+
+
+def _reporting(user, filters: Filters) -> dict[int, tuple[int, int]]:
+    """{unit id: (reports, reports on time)}: the plan filter applies, the others are about
+    tasks, not reports."""
+    rows = ReportingFigures.objects.all()
+    if not user.reads_everything:
+        rows = rows.filter(unit_id=user.unit_id)
+    if filters.plan:
+        rows = rows.filter(plan__code=filters.plan)
+    if filters.unit:
+        rows = rows.filter(unit_id=filters.unit)
+    totals = rows.order_by().values("unit_id").annotate(n=Sum("reports"), ok=Sum("on_time"))
+    return {row["unit_id"]: (row["n"], row["ok"]) for row in totals}
+
+
+def unit_figures(user, filters: Filters, today: dt.date) -> list[UnitRow]:
+    """Per lead unit: tasks led, completion, overdue, on-time reporting, score and rank, in
+    three queries whatever the number of units. A unit officer sees only their own unit."""
+    figures = figures_in_scope(user, filters, today).filter(lead_unit__isnull=False)
+    if not user.reads_everything:
+        figures = figures.filter(lead_unit_id=user.unit_id)
+    if filters.unit:
+        figures = figures.filter(lead_unit_id=filters.unit)
+    counts = _grouped(figures, today, "lead_unit_id")
+    reporting = {} if filters.status else _reporting(user, filters)
+    rows = []
+    for unit in Organisation.objects.filter(pk__in=counts.keys() | reporting.keys()):
+        row = counts.get(unit.pk, {})
+        made, on_time = reporting.get(unit.pk, (0, 0))
+        unit_counts = UnitCounts(
+            tasks_led=row.get("total", 0),
+            finished=row.get("finished", 0),
+            overdue=row.get("overdue", 0),
+            reports=made,
+            reports_on_time=on_time,
+        )
+        links = _links(filters, unit=unit.pk, lead=True)
+        rows.append(UnitRow(unit, unit_counts, unit_score(unit_counts), links=links))
+    for row, rank in zip(rows, ranks([r.score for r in rows]), strict=True):
+        row.rank = rank
+    rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.unit.name))
+    return rows
+
+
+def overdue_tasks(user, filters: Filters, today: dt.date) -> QuerySet[TaskFigures]:
+    return task_list(user, replace(filters, status=Status.OVERDUE.value), today)
+
+
+def _tasks_in_scope(user, filters: Filters, today: dt.date) -> QuerySet[Task]:
+    if filters == Filters() and user.reads_everything:
+        return Task.objects.active()
+    return Task.objects.filter(pk__in=figures_in_scope(user, filters, today).values("task_id"))
+
+
+def waiting_for_review(user, filters: Filters, today: dt.date) -> QuerySet[ProgressReport]:
+    """Submitted reports not yet reviewed, oldest first."""
+    reports = reports_visible_to(user).filter(state=ProgressReport.State.SUBMITTED)
+    if filters != Filters():
+        tasks = _tasks_in_scope(user, filters, today)
+        reports = reports.filter(assignment__task__in=tasks.values("pk"))
+    return reports.select_related("assignment__task", "assignment__unit").order_by(
+        "submitted_at", "pk"
+    )
+
+
+def open_issues(user, filters: Filters, today: dt.date) -> QuerySet[MajorIssue]:
+    issues = MajorIssue.objects.active().filter(resolved_at__isnull=True)
+    if filters != Filters() or not user.reads_everything:
+        tasks = _tasks_in_scope(user, filters, today)
+        issues = issues.filter(task__in=tasks.values("pk"))
+    return issues.select_related("task", "assignment__unit").order_by("-raised_at", "pk")
+
+
+def recent_activity(user, limit: int = LIST_LIMIT) -> list[AuditEvent]:
+    """The latest audit events on the tasks and reports the user may see."""
+    types = ContentType.objects.get_for_models(Task, ProgressReport)
+    task_type, report_type = types[Task], types[ProgressReport]
+    events = AuditEvent.objects.filter(content_type__in=[task_type, report_type])
+    if not user.reads_everything:
+        task_ids = tasks_visible_to(user).annotate(key=Cast("pk", CharField())).values("key")
+        report_ids = reports_visible_to(user).annotate(key=Cast("pk", CharField())).values("key")
+        events = events.filter(
+            Q(content_type=task_type, object_id__in=task_ids)
+            | Q(content_type=report_type, object_id__in=report_ids)
+        )
+    return list(events.order_by("-at", "-pk")[:limit])
+
+
+@dataclass
+class Dashboard:
+    filters: Filters
+    plans: list[PlanRow]
+    units: list[UnitRow]
+    overdue: list[TaskFigures]
+    overdue_count: int
+    waiting: list[ProgressReport]
+    waiting_count: int
+    issues: list[MajorIssue]
+    issues_count: int
+    activity: list[AuditEvent]
+
+
+def dashboard(user, filters: Filters, today: dt.date) -> Dashboard:
+    """Everything the dashboard shows, in a bounded number of queries."""
+    plans = plan_figures(user, filters, today)
+    waiting = waiting_for_review(user, filters, today)
+    issues = open_issues(user, filters, today)
+    return Dashboard(
+        filters=filters,
+        plans=plans,
+        units=unit_figures(user, filters, today),
+        overdue=list(overdue_tasks(user, filters, today)[:LIST_LIMIT]),
+        overdue_count=sum(p.overdue for p in plans),
+        waiting=list(waiting[:LIST_LIMIT]),
+        waiting_count=waiting.count(),
+        issues=list(issues[:LIST_LIMIT]),
+        issues_count=sum(p.issues_open for p in plans),
+        activity=recent_activity(user),
+    )

@@ -1,0 +1,57 @@
+"""A unit's score and rank: pure rules over counts, so that the page can state them in words
+and tests can check them with plain numbers."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+REPORTING_WEIGHT = 50
+PUNCTUALITY_WEIGHT = 30
+COMPLETION_WEIGHT = 20
+
+RULE = _(
+    "Score (0–100) = 50 × on-time reporting rate + 30 × share of led tasks not overdue "
+    "+ 20 × completion rate, rounded to a whole number. A rate with nothing to count "
+    "(no reports, no led tasks) counts as 1. Units rank by score, highest first; equal "
+    "scores share a rank."
+)
+
+
+@dataclass(frozen=True)
+class UnitCounts:
+    """What a unit's score rests on."""
+
+    tasks_led: int
+    finished: int
+    overdue: int
+    reports: int
+    reports_on_time: int
+
+
+def rate(part: int, whole: int) -> float | None:
+    """part / whole, or None when there is nothing to count."""
+    return part / whole if whole else None
+
+
+def unit_score(counts: UnitCounts) -> int | None:
+    """The score of the scoring RULE; None for a unit with no led task and no report."""
+    if counts.tasks_led == 0 and counts.reports == 0:
+        return None
+    reporting = rate(counts.reports_on_time, counts.reports)
+    completion = rate(counts.finished, counts.tasks_led)
+    overdue = rate(counts.overdue, counts.tasks_led)
+    value = (
+        REPORTING_WEIGHT * (1 if reporting is None else reporting)
+        + PUNCTUALITY_WEIGHT * (1 - (overdue or 0))
+        + COMPLETION_WEIGHT * (1 if completion is None else completion)
+    )
+    return int(value + 0.5)
+
+
+def ranks(scores: list[int | None]) -> list[int | None]:
+    """Competition ranking ("1, 2, 2, 4"): highest score first; no score, no rank."""
+    ordered = sorted((s for s in scores if s is not None), reverse=True)
+    first = {}
+    for position, score in enumerate(ordered, start=1):
+        first.setdefault(score, position)
+    return [None if s is None else first[s] for s in scores]

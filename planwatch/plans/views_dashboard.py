@@ -1,0 +1,67 @@
+"""The supervision dashboard, its drill-down list, the unit ranking and their exports.
+Thin: parse the filters, call queries_dashboard, render."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from planwatch.directory.models import Organisation
+from planwatch.plans import queries_dashboard as q
+from planwatch.plans import spreadsheets
+from planwatch.plans.models import Plan
+from planwatch.plans.scoring import RULE
+from planwatch.plans.status import LABELS, LIGHTS, Status
+
+
+def _require(request: HttpRequest, perm: str) -> None:
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+def _filters(request: HttpRequest) -> tuple[q.Filters, dict]:
+    _require(request, "plans.view_dashboard")
+    filters, errors = q.Filters.parse(request.GET)
+    return filters, {
+        "filters": filters,
+        "errors": errors,
+        "plans": Plan.objects.active().order_by("code"),
+        "units": Organisation.objects.filter(pk=request.user.unit_id)
+        if not request.user.reads_everything
+        else Organisation.objects.active().filter(kind=Organisation.Kind.DEPARTMENT),
+        "statuses": [(s.value, LABELS[s]) for s in Status],
+        "lights": {s.value: LIGHTS[s] for s in Status},
+        "labels": {s.value: LABELS[s] for s in Status},
+        "rule": RULE,
+        "query": filters.query(),
+    }
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    filters, context = _filters(request)
+    context["board"] = q.dashboard(request.user, filters, timezone.localdate())
+    return render(request, "plans/dashboard/dashboard.html", context)
+
+
+def tasks(request: HttpRequest) -> HttpResponse:
+    filters, context = _filters(request)
+    rows = q.task_list(request.user, filters, timezone.localdate())
+    context["page"] = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "plans/dashboard/tasks.html", context)
+
+
+def units(request: HttpRequest) -> HttpResponse:
+    filters, context = _filters(request)
+    context["rows"] = q.unit_figures(request.user, filters, timezone.localdate())
+    return render(request, "plans/dashboard/units.html", context)
+
+
+def export(request: HttpRequest, table: str) -> HttpResponse:
+    """One dashboard table, or the filtered task list, as xlsx."""
+    filters, _ = _filters(request)
+    today = timezone.localdate()
+    if table not in spreadsheets.DASHBOARD_TABLES:
+        raise PermissionDenied
+    content = spreadsheets.export_dashboard_table(request.user, filters, today, table)
+    return spreadsheets.xlsx_response(content, f"planwatch-{table}-{today:%Y-%m-%d}.xlsx")
