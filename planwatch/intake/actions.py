@@ -4,6 +4,7 @@ Reading writes only intake records; the directory and the supervision loop chang
 when a person accepts a proposal or a draft directive, through their own actions.
 """
 
+import ast
 import hashlib
 import re
 from pathlib import Path
@@ -26,6 +27,9 @@ from planwatch.plans import actions as plans_actions
 from planwatch.plans.models import Plan
 
 NEAR_DUPLICATE_BITS = 8
+_NEW_IN_WARNING = re.compile(
+    r"^proposal: new (?P<kind>organisation|person) (?P<name>'[^']*'|\"[^\"]*\")"
+)
 _SENTENCE = re.compile(r"[^.!?。！？\n]*[.!?。！？]?")
 
 
@@ -227,6 +231,15 @@ def _queue_proposals(document: IntakeDocument, record: dict) -> None:
                     payload,
                     mention,
                 )
+    for warning in record["warnings"]:
+        found = _NEW_IN_WARNING.match(warning)
+        if not found:
+            continue
+        kind, name = found["kind"], ast.literal_eval(found["name"])
+        field = "organisation" if kind == "organisation" else "person"
+        if not _known_alias(name, field):
+            label = _("New organisation: %s") if field == "organisation" else _("New person: %s")
+            propose(kind, label % name, {"name": name}, name)
     Proposal.objects.bulk_create(proposals.values())
 
 
