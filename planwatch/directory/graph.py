@@ -1,6 +1,7 @@
 """The relations graph of the directory as an SVG picture."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from planwatch.directory.models import Organisation, Relation
 from planwatch.lib.svg import Edge, Node, directed_graph
@@ -16,4 +17,4 @@ def relations_svg() -> str:
         for o in organisations
     ]
     edges = [Edge(str(r.source_id), str(r.target_id), r.get_kind_display()) for r in relations]
-    return directed_graph(nodes, edges, title="Relations between organisations")
+    return directed_graph(nodes, edges, title=_("Relations between organisations"))

@@ -207,6 +207,8 @@ class ReportForm(forms.Form):
         widget=DATE,
         help_text=_("Any day of the month; reports are kept per month."),
     )
+    # The percent sign is literal, not a placeholder:
+    # xgettext:no-python-format
     percent_complete = forms.IntegerField(label=_("% complete"), min_value=0, max_value=100)
     narrative = forms.CharField(label=_("What was done"), widget=forms.Textarea)
     blockers = forms.CharField(
