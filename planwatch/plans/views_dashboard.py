@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from planwatch.directory.models import Organisation
 from planwatch.plans import queries_dashboard as q
@@ -20,6 +22,22 @@ def _require(request: HttpRequest, perm: str) -> None:
         raise PermissionDenied
 
 
+def _unit_options(user, selected: int | None) -> str:
+    """The unit filter's <option>s, built in Python: a template loop over 2,000 units
+    cost more than the rest of the page (measured)."""
+    units = Organisation.objects.active().order_by("name_en", "name_zh")
+    if not user.reads_everything:
+        units = units.filter(pk=user.unit_id)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (pk, mark_safe(" selected") if pk == selected else "", en or zh)
+            for pk, en, zh in units.values_list("pk", "name_en", "name_zh")
+        ),
+    )
+
+
 def _filters(request: HttpRequest) -> tuple[q.Filters, dict]:
     _require(request, "plans.view_dashboard")
     filters, errors = q.Filters.parse(request.GET)
@@ -27,9 +45,7 @@ def _filters(request: HttpRequest) -> tuple[q.Filters, dict]:
         "filters": filters,
         "errors": errors,
         "plans": Plan.objects.active().order_by("code"),
-        "units": Organisation.objects.filter(pk=request.user.unit_id)
-        if not request.user.reads_everything
-        else Organisation.objects.active().filter(kind=Organisation.Kind.DEPARTMENT),
+        "unit_options": _unit_options(request.user, filters.unit),
         "statuses": [(s.value, LABELS[s]) for s in Status],
         "lights": {s.value: LIGHTS[s] for s in Status},
         "labels": {s.value: LABELS[s] for s in Status},
@@ -53,7 +69,9 @@ def tasks(request: HttpRequest) -> HttpResponse:
 
 def units(request: HttpRequest) -> HttpResponse:
     filters, context = _filters(request)
-    context["rows"] = q.unit_figures(request.user, filters, timezone.localdate())
+    rows = q.unit_figures(request.user, filters, timezone.localdate())
+    context["page"] = Paginator(rows, 50).get_page(request.GET.get("page"))
+    context["rows"] = context["page"].object_list
     return render(request, "plans/dashboard/units.html", context)
 
 
