@@ -36,3 +36,8 @@ class User(AbstractUser):
     @property
     def reads_everything(self) -> bool:
         return self.role != Role.UNIT_OFFICER
+
+    def save(self, *args, **kwargs):
+        # The admin site lets in staff only; being an administrator is what makes staff.
+        self.is_staff = self.role == Role.ADMINISTRATOR
+        super().save(*args, **kwargs)

@@ -18,6 +18,8 @@ class OrganisationForm(forms.ModelForm):
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
+        # An edit must say which version it started from, or it could overwrite unseen.
+        self.fields["version"].required = bool(self.instance.pk)
 
 
 class AliasForm(forms.Form):

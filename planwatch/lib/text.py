@@ -41,7 +41,9 @@ def simhash(text: str) -> int:
     """
     tokens = _TOKENS.findall(unicodedata.normalize("NFKC", text).casefold())
     weights = [0] * 64
-    grams = {" ".join(tokens[i : i + 3]) for i in range(max(len(tokens) - 2, 0))} or {" ".join(tokens)}
+    grams = {" ".join(tokens[i : i + 3]) for i in range(max(len(tokens) - 2, 0))} or {
+        " ".join(tokens)
+    }
     for gram in grams:
         digest = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
         for bit in range(64):
