@@ -34,6 +34,7 @@ TIME_RE = r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 _DATE_LINE = re.compile(rf"^[\s(（\[【]*{DATE_RE}{TIME_RE}[\s)）\]】]*$", re.I)
 _DATE_START = re.compile(rf"^[\s(（\[【]*{DATE_RE}{TIME_RE}(?:\s|$)", re.I)
 _ENDS_WITH_DATE = re.compile(rf"(?:{DATE_RE}|\d{{1,2}}[-/]\d{{1,2}}){TIME_RE}[\s)）\]】]*$", re.I)
+_FULL_DATE_AT = re.compile(DATE_RE, re.I)
 
 META_LABELS = (
     r"published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
@@ -149,7 +150,9 @@ def sentence_like(line: str) -> bool:
 
 
 def classify(line: str) -> str:
-    """ "furniture", "meta" (labelled fields or a bare date, kept for metadata) or "body"."""
+    """ "furniture", "meta" (labelled fields or a bare date, kept for metadata), "dated" (a
+    few words and a full date: an outlet's dateline, a dated title, or one link of a list)
+    or "body"."""
     if _ANCHORED.match(line) or _BARE.match(line):
         return "furniture"
     if _DATE_LINE.match(line) or BYLINE.match(line) or _CREDIT.match(line):
@@ -173,8 +176,14 @@ def classify(line: str) -> str:
         if len(parts) >= 3 and all(_short(p, 25, 8, cjk) for p in parts):
             return "furniture"
     dated = _ENDS_WITH_DATE.search(line, max(0, len(line) - 40))
-    if dated and not _DATE_LINE.match(line) and not sentence_like(line[: dated.start()]):
-        return "furniture"
+    if dated and not _DATE_LINE.match(line):
+        prefix = line[: dated.start()].rstrip(" ,，|·-–—(（[【")
+        if not _FULL_DATE_AT.match(line, dated.start()):
+            return "body" if sentence_like(prefix) else "furniture"
+        if prefix.endswith((":", "：")):
+            return "meta"
+        if not sentence_like(prefix):
+            return "dated"
     return "body"
 
 
@@ -248,11 +257,22 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
     line near the top, or the first title-like line; whatever precedes it is page header.
     """
     lines = [line for line in lines if line]
-    kinds = [classify(line) for line in lines]
-    meta = [line for line, kind in zip(lines, kinds, strict=True) if kind == "meta"]
+    kinds = _dated_lists([classify(line) for line in lines])
     start = 0
+    dated_title = None
     if title is None:
         title, start = _find_title(lines, kinds)
+        if start and kinds[start - 1] == "dated":
+            dated_title = title
+    first_body = next((i for i in range(start, len(kinds)) if kinds[i] == "body"), len(kinds))
+    meta: list[str] = []
+    links = False
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        links = links or (i > first_body and kind == "furniture" and bool(_ANCHORED.match(line)))
+        if kind == "meta" or (kind == "dated" and not links and line != dated_title):
+            meta.append(line)
+    if dated_title:
+        meta.append(dated_title)
     body: list[tuple[str, str]] = []
     in_list = False
     for line, kind in zip(lines[start:], kinds[start:], strict=True):
@@ -275,6 +295,16 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
     return Cleaned(title, drop_near_duplicates(paragraphs), header + meta)
 
 
+def _dated_lists(kinds: list[str]) -> list[str]:
+    """Two dated lines in a row are a list of links ("Title 2020-06-28"), not metadata."""
+    out = list(kinds)
+    for i, kind in enumerate(kinds):
+        neighbours = kinds[max(0, i - 1) : i] + kinds[i + 1 : i + 2]
+        if kind == "dated" and "dated" in neighbours:
+            out[i] = "furniture"
+    return out
+
+
 def _is_list_heading(line: str) -> bool:
     return bool(
         re.match(
@@ -288,12 +318,14 @@ def _is_list_heading(line: str) -> bool:
 
 def _find_title(lines: list[str], kinds: list[str]) -> tuple[str | None, int]:
     top = min(len(lines), 15)
-    first_meta = next((i for i in range(min(top, 6)) if kinds[i] == "meta"), None)
+    first_meta = next((i for i in range(min(top, 6)) if kinds[i] in {"meta", "dated"}), None)
     if first_meta is not None:
         for i in range(first_meta - 1, -1, -1):
             if kinds[i] == "body" and _looks_like_title(lines[i]):
                 return lines[i], i + 1
     for i in range(top):
+        if kinds[i] == "dated" and _dated_title(lines[i]):
+            return lines[i], i + 1
         if kinds[i] == "body":
             if _looks_like_title(lines[i]):
                 return lines[i], i + 1
@@ -301,9 +333,88 @@ def _find_title(lines: list[str], kinds: list[str]) -> tuple[str | None, int]:
     return None, 0
 
 
+def _dated_title(line: str) -> bool:
+    """A headline that carries its date ("... projects (15 July 2020)"), not an outlet's
+    name and a date: five words or a dozen Chinese characters before the date."""
+    found = _ENDS_WITH_DATE.search(line)
+    prefix = line[: found.start()] if found else line
+    return len(prefix.split()) >= 5 or len(CJK.findall(prefix)) >= 12
+
+
 def clean_text(text: str) -> Cleaned:
-    """Plain text copied from a page: every non-empty line is a paragraph candidate."""
-    return clean_lines(normalise(text).split("\n"))
+    """Plain text copied from a page: every non-empty line (hard-wrapped lines re-joined)
+    is a paragraph candidate."""
+    return clean_lines(rejoin_wrapped(normalise(text).split("\n")))
+
+
+def _width(line: str) -> int:
+    return len(line) + len(CJK.findall(line))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column at which a text copied from e-mail or a PDF was hard-wrapped, if it was.
+
+    Greedy wrapping fills every line to within a word of the column, so at least two body
+    lines stop mid-sentence within 16 columns of the widest line, and no paragraph runs
+    past it; text copied from a page has one line per paragraph, many of them longer.
+    """
+    widths = [_width(ln) for ln in lines]
+    widest = max((w for w in widths if 40 <= w <= 120), default=None)
+    if widest is None:
+        return None
+    if any(
+        w > widest and ln[-1] in _ENDINGS and classify(ln) == "body"
+        for ln, w in zip(lines, widths, strict=True)
+    ):
+        return None
+    near = sum(
+        1
+        for ln, w in zip(lines, widths, strict=True)
+        if widest - 16 <= w <= widest and ln[-1] not in _ENDINGS and classify(ln) == "body"
+    )
+    return widest if near >= 2 else None
+
+
+_ITEM_START = re.compile(
+    r"^(?:[(（]?\d{1,2}[.．、)）]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、是]"
+    r"|[•·▪●◦*-]\s|[IVX]{1,4}\.\s|(?:First|Second|Third|Fourth|Fifth|Finally|Last)\w*,)",
+)
+
+
+def rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Join the lines of a paragraph that was broken at a fixed column (or that continue
+    in lower case) into one line, so that no line of it is taken for a title or dropped.
+
+    A line is continued by the next when it stops mid-sentence at the wrap column, or when
+    the next starts in lower case; in a text whose paragraphs are separated by blank lines,
+    a full line at the column is continued too unless the next line opens a new item.
+    Lines that are furniture or metadata are never joined.
+    """
+    width = _wrap_width(lines)
+    blank_separated = width is not None and "" in lines
+    out: list[str] = []
+    previous = ""
+    for line in lines:
+        if line and previous and _continues(previous, line, width, blank_separated):
+            joined = previous.endswith("-") or CJK.match(line) or CJK.match(previous[-1])
+            out[-1] += ("" if joined else " ") + line
+        else:
+            out.append(line)
+        previous = line
+    return out
+
+
+def _continues(previous: str, line: str, width: int | None, blank_separated: bool) -> bool:
+    ended = previous.rstrip()[-1:] in _ENDINGS
+    lower = line[0].islower() and not ended
+    full = width is not None and _width(previous) >= width - 16
+    if not (lower or (full and (not ended or (blank_separated and not _ITEM_START.match(line))))):
+        return False
+    return (
+        classify(previous) == "body"
+        and classify(line) in {"body", "furniture"}
+        and not (_ANCHORED.match(line) or _BARE.match(line) or _SHORT_FURNITURE.search(line))
+    )
 
 
 _BLOCK = {

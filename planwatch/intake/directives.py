@@ -27,7 +27,7 @@ _ZH_NUM = "一二三四五六七八九十"
 _MARKER = re.compile(
     rf"(?:(?<=^)|(?<=[.;:!?。；：！？]\s)|(?<=[.;:!?。；：！？，])|(?<=\bthat\s)|(?<=\bthat,\s)|(?<=[,，]\s))"
     rf"(?:(?P<en>(?i:{_EN_ORDINALS}))\s*,\s*"
-    rf"|(?P<num>\(?\d{{1,2}}[.．、)）](?!\d)|[(（]\d{{1,2}}[)）])\s*"
+    rf"|(?P<num>\(?\d{{1,2}}[.．、)）](?!\d)|[(（]\d{{1,2}}[)）]|(?<![^\n])[IVX]{{1,4}}\.(?=\s))\s*"
     rf"|(?P<zh>[{_ZH_NUM}]+是|[{_ZH_NUM}](?=要)|第[{_ZH_NUM}]+(?=[，,、])|(?:首先|其次|再次|最后)(?=[，,])|（[{_ZH_NUM}]+）|[{_ZH_NUM}]+、)"
     r"[，,、：:]?\s*)",
     re.M,
@@ -73,7 +73,9 @@ _BODY_NOUN = re.compile(
     re.I,
 )
 _LEAD_IN = re.compile(
-    r"^.*?(?:\bthat\b,?|[:：]|强调[，,：:]?|要求[，,：:]?|指出[，,：:]?|表示[，,：:]?)\s*", re.I
+    r"^.*?(?:\b(?:said|stressed|noted|emphasi[sz]ed|pointed out|added)\b(?:\s+that\b,?)?"
+    r"|\bthat\b,?|[:：]|强调[，,：:]?|要求[，,：:]?|指出[，,：:]?|表示[，,：:]?)\s*",
+    re.I,
 )
 _ADVERBIAL = re.compile(
     r"^(?:in|to|for|with|under|according to|based on|on|through|as|by|after|at|in order to)\b"
@@ -109,6 +111,7 @@ _ORG_SPEECH = re.compile(
     re.I,
 )
 _ADDRESS_REST = re.compile(r"(?:\s|,|，|、|;|；|\band\b|\bthe\b|和|及)*[:：]\s*", re.I)
+_BULLETS = set("•·▪●◦■□◆◇*-–—")
 _SENTENCE = re.compile(r"[^.!?。！？;；]+(?:[.!?。！？;；]+[\"')”’」]*|$)")
 _ZONE_COMMITTEES = re.compile(
     r"(?:the\s+)?(?:zone's|zone|demonstration zone's)\s+(?:two\s+)?committees|both committees"
@@ -122,7 +125,24 @@ _COLLECTIVE = re.compile(
     r"(?:(?:all|the|each|every)\s+)*(?:relevant\s+)?(?:provincial\s+|municipal\s+|local\s+)?"
     r"(?:member units"
     r"|departments(?: concerned)?|units(?: concerned)?|departments at all levels"
-    r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门|省直有关部门",
+    r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门|省直有关部门"
+    r"|各(?:级|[县市区乡镇])[\u4e00-\u9fff]{0,6}(?:[（(][\u4e00-\u9fff、，,]{1,10}[)）])?",
+    re.I,
+)
+# A body the directory lacks, named as a subject: "the Harbour Logistics Bureau", "市发展改革委".
+_UNKNOWN_BODY = re.compile(
+    r"(?:the\s+)?(?P<en>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,7}"
+    r"(?:Bureau|Office|Department|Commission|Committee|Administration|Agency|Authority|Group"
+    r"|Government|Cent(?:er|re)|Company|Corporation|Institute|Council|Association|Ministry"
+    r"|Board|Service|Station|Team|Division|Hall|Park|Zone|Area|District|County|City))"
+    r"|(?P<zh>[\u4e00-\u9fff（）()]{1,16}(?:局|厅|委|办|办公室|委员会|政府|中心|集团|公司|管委会"
+    r"|工委|部|院|所|站|队|园区|新区|开发区|示范区|县|区|市))"
+)
+# The last words of a short reference to a body named elsewhere in the text ("the New Area",
+# "the zone's Management Committee", "the municipal government").
+_REFERENCE = re.compile(
+    r"(?:the\s+|this\s+|that\s+)?(?:[\w-]+'s\s+)?(?P<words>(?:[\w-]+\s+){0,3}[\w-]+)"
+    r"|(?:该|本|这个)?(?P<zh>[\u4e00-\u9fff]{2,8})",
     re.I,
 )
 
@@ -209,7 +229,7 @@ def find_directives(
     for p_start, p_end in spans:
         for m in _SENTENCE.finditer(body, p_start, p_end):
             s, e = m.start(), m.end()
-            while s < e and body[s].isspace():
+            while s < e and (body[s].isspace() or body[s] in _BULLETS):
                 s += 1
             e = s + len(body[s:e].rstrip())
             if e - s < 8 or any(taken[s:e]):
@@ -290,6 +310,9 @@ def _subjects(text: str) -> list[tuple[int, int]]:
                 continue
             start = breaks[-1].end()
         previous_end = modal.end()
+        if _FINITE.search(text[start : modal.start()]):
+            breaks = list(_CLAUSE_BREAK.finditer(text, start, modal.start()))
+            start = breaks[-1].end() if breaks else start
         adverbial = _ADVERBIAL.match(text[start : modal.start()])
         if adverbial:
             start += adverbial.end()
@@ -313,13 +336,55 @@ def _responsible(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) ->
         if names:
             return names
         phrase = subject.strip(" ,，")
-        if collective is None and _COLLECTIVE.fullmatch(phrase):
-            collective = re.sub(r"^(?:all|the|each|every)\s+", "", phrase, flags=re.I)
-            collective = collective[:1].lower() + collective[1:]
+        if _COLLECTIVE.fullmatch(phrase):
+            if collective is None:
+                collective = re.sub(r"^(?:all|the|each|every)\s+", "", phrase, flags=re.I)
+                collective = collective[:1].lower() + collective[1:]
+            continue
+        if referred := _referred_body(phrase, offset + start, org_hits, gaz):
+            return [referred]
+        if unknown := _UNKNOWN_BODY.fullmatch(phrase):
+            return [unknown["en"] or unknown["zh"]]
     names = _objects_of_request(text, offset, org_hits, gaz)
     if not names and collective:
         names = [collective]
     return names
+
+
+def is_collective(name: str) -> bool:
+    """A group of bodies kept as written ("member units", "各县（市、区）"), not one body."""
+    return bool(_COLLECTIVE.fullmatch(name))
+
+
+def _referred_body(phrase: str, at: int, org_hits: list[Hit], gaz: Gazetteer) -> str | None:
+    """The body that a short reference names: one mentioned in the text, or a body under
+    one mentioned, whose name ends with the reference's words ("A of B" ends with A's
+    words, not B's); the nearest mention before the reference wins."""
+    m = _REFERENCE.fullmatch(phrase)
+    if m is None or not _BODY_NOUN.search(phrase):
+        return None
+    words = (m["words"] or m["zh"]).casefold()
+    cjk = m["zh"] is not None
+    children: dict[str, list[str]] = {}
+    for key, org in gaz.organisations.items():
+        if org.parent:
+            children.setdefault(org.parent, []).append(key)
+
+    def ends_with_words(key: str) -> bool:
+        for name in gaz.organisations[key].names:
+            folded = name.casefold()
+            if folded == words or re.search(r" (?:of|for) ", folded):
+                return False
+            if folded.endswith(words) and (cjk or folded[-len(words) - 1] == " "):
+                return True
+        return False
+
+    hits = sorted(org_hits, key=lambda h: (h.start >= at, -h.start if h.start < at else h.start))
+    for hit in hits:
+        for key in (hit.keys[0], *children.get(hit.keys[0], ())):
+            if ends_with_words(key):
+                return gaz.org_name(key)
+    return None
 
 
 def _named_bodies(subject: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:

@@ -307,7 +307,8 @@ def _post_of(gaz: Gazetteer, candidates: tuple[str, ...], orgs: tuple[str, ...])
 
 
 def _chain(text: str, name: Hit, phrases: list[Phrase], starts: set[int]) -> list[Phrase]:
-    """The post phrases attached to a name: right before it, or in apposition after it."""
+    """The post phrases attached to a name: right before it, in apposition after it, or
+    right after a Chinese name ("景俊海省长")."""
     by_end = {p.end: p for p in phrases}
     by_start = {p.start: p for p in phrases}
     found = []
@@ -322,8 +323,12 @@ def _chain(text: str, name: Hit, phrases: list[Phrase], starts: set[int]) -> lis
         if connector is None:
             break
         pos = phrase.start - len(connector.group())
+    if re.search(r"[\u4e00-\u9fff]", name.text):
+        if (phrase := by_start.get(name.end)) is not None and phrase.posts:
+            found.append(phrase)
+        return found
     after = _APPOSITION.match(text[name.end :])
-    if after and not re.search(r"[\u4e00-\u9fff]", name.text):
+    if after:
         pos = name.end + after.end()
         chain = []
         while (phrase := by_start.get(pos)) is not None:

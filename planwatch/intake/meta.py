@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from planwatch.intake.clean import BYLINE, CJK, DATE_RE, META_LABELS, Cleaned
+from planwatch.intake.clean import BYLINE, CJK, DATE_RE, META_LABELS, TIME_RE, Cleaned
 
 MONTHS = {
     m: i
@@ -38,6 +38,17 @@ _DAY_MONTH_EN = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!\s*
 _MONTH_DAY_ZH = re.compile(r"(?<![年\d])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DAY_ZH = re.compile(r"(?<![月\d年])(\d{1,2})日(?=[上下中早晚夜，,在至到])")
 _RELATIVE = re.compile(r"\byesterday\b|昨天|昨日", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    rf"\b(?:(last|this past)|on)\s+({'|'.join(_WEEKDAYS)})\b|上(?:周|星期)([一二三四五六日天])",
+    re.I,
+)
+# "Jilin Daily 2018.01.19": an outlet's name (a few words, no sentence) and a date.
+_OUTLET_DATED = re.compile(
+    rf"^\s*(?P<name>[A-Z][\w&'.-]*(?:[ -][\w&'.-]+){{0,5}}|[\u4e00-\u9fff]{{2,15}})"
+    rf"[\s,，|·-]*{DATE_RE}{TIME_RE}\s*$"
+)
+_NEXT_LABEL = re.compile(r"\s+[A-Z][a-z]*(?:\s[a-z]+){0,2}\s*[:：].*$")
 _PUBLISHED_LABEL = re.compile(
     r"(?:published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
     r"|posted(?: on)?|date|time|发布时间|发布日期|成文日期|时间|日期)\s*[:：]",
@@ -164,6 +175,8 @@ def event_dates(body: str, published: dt.date | None) -> list[dt.date]:
             mentions.append((m.start(), "d", (int(m[1]),)))
         for m in _RELATIVE.finditer(paragraph):
             mentions.append((m.start(), "rel", (1,)))
+        for m in _WEEKDAY.finditer(paragraph):
+            mentions.append((m.start(), "wd", _weekday_back(m, published)))
         context_year: int | None = None
         for pos, kind, parts in sorted(mentions):
             if kind != "full" and inside(pos):
@@ -192,15 +205,30 @@ def event_dates(body: str, published: dt.date | None) -> list[dt.date]:
     return sorted(found)
 
 
+def _weekday_back(m: re.Match[str], published: dt.date | None) -> tuple[int, ...]:
+    """Days before publication of "on Wednesday" (this week's), "last Thursday", "上周四"."""
+    if published is None:
+        return (0,)
+    if m[3]:
+        weekday = "一二三四五六".find(m[3]) if m[3] in "一二三四五六" else 6
+        return (published.weekday() + 7 - weekday,)
+    back = (published.weekday() - _WEEKDAYS.index(m[2].lower())) % 7
+    return (back or (7 if m[1] else 0),)
+
+
 def source(cleaned: Cleaned) -> str | None:
-    """The outlet from a "Source:" field, a wire dateline, or the page's site name."""
+    """The outlet from a "Source:" field, an outlet's dateline ("Jilin Daily 2018.01.19"),
+    a wire dateline, or the page's site name."""
     for line in cleaned.meta_lines:
         for label, value in labelled_fields(line):
             if label in _SOURCE_LABELS:
                 value = re.sub(rf"\s*{DATE_RE}.*$|\s+(?:记者|通讯员|作者|编辑)\s.*$", "", value)
-                value = value.strip(" ,，;；")
+                value = _NEXT_LABEL.sub("", value).strip(" ,，;；")
                 if value and not _NOT_A_NAME.match(value):
                     return value
+    for line in cleaned.meta_lines:
+        if line != cleaned.title and (m := _OUTLET_DATED.match(line)):
+            return m["name"]
     head = cleaned.paragraphs[0] if cleaned.paragraphs else ""
     if m := _WIRE.search(head[:200]):
         return m[1]

@@ -8,7 +8,7 @@ from typing import Any
 
 from planwatch.intake import meta
 from planwatch.intake.clean import Cleaned, clean_html, clean_text
-from planwatch.intake.directives import find_directives
+from planwatch.intake.directives import find_directives, is_collective
 from planwatch.intake.gazetteer import Gazetteer
 from planwatch.intake.link import fold, link, matchers_for
 from planwatch.intake.read import IntakeError, read_path
@@ -59,9 +59,10 @@ def build_record(cleaned: Cleaned, gazetteer: Gazetteer, source_path: str) -> di
         published.year if published else None,
         issuing,
     )
+    known = {o.canonical for o in gazetteer.organisations.values()}
     for directive in directives:
         for name in directive["responsible"]:
-            if name not in {o.canonical for o in gazetteer.organisations.values()}:
+            if name not in known and not is_collective(name):
                 warnings.append(f"proposal: new organisation {name!r} (named as responsible)")
     if not body:
         warnings.append("no main text found")
