@@ -363,28 +363,40 @@ def _referred_body(phrase: str, at: int, org_hits: list[Hit], gaz: Gazetteer) ->
     m = _REFERENCE.fullmatch(phrase)
     if m is None or not _BODY_NOUN.search(phrase):
         return None
-    words = (m["words"] or m["zh"]).casefold()
-    cjk = m["zh"] is not None
-    children: dict[str, list[str]] = {}
-    for key, org in gaz.organisations.items():
-        if org.parent:
-            children.setdefault(org.parent, []).append(key)
-
-    def ends_with_words(key: str) -> bool:
-        for name in gaz.organisations[key].names:
-            folded = name.casefold()
-            if folded == words or re.search(r" (?:of|for) ", folded):
-                return False
-            if folded.endswith(words) and (cjk or folded[-len(words) - 1] == " "):
-                return True
-        return False
-
+    endings, children = _name_endings(gaz)
+    named = endings.get((m["words"] or m["zh"]).casefold())
+    if not named:
+        return None
     hits = sorted(org_hits, key=lambda h: (h.start >= at, -h.start if h.start < at else h.start))
     for hit in hits:
         for key in (hit.keys[0], *children.get(hit.keys[0], ())):
-            if ends_with_words(key):
+            if key in named:
                 return gaz.org_name(key)
     return None
+
+
+def _name_endings(gaz: Gazetteer) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
+    """The last words (Latin) or characters (Chinese) of every name, shorter than the
+    name, to the bodies they end; and each body's children. Built once per gazetteer."""
+    cached = gaz.__dict__.get("_name_endings")
+    if cached is None:
+        endings: dict[str, set[str]] = {}
+        children: dict[str, list[str]] = {}
+        for key, org in gaz.organisations.items():
+            if org.parent:
+                children.setdefault(org.parent, []).append(key)
+            for name in org.names:
+                folded = name.casefold()
+                if re.search(r" (?:of|for) ", folded):
+                    continue
+                words = folded.split()
+                tails = [" ".join(words[i:]) for i in range(1, len(words))]
+                if re.search(r"[\u4e00-\u9fff]", folded):
+                    tails += [folded[i:] for i in range(1, len(folded) - 1)]
+                for tail in tails:
+                    endings.setdefault(tail, set()).add(key)
+        cached = gaz.__dict__["_name_endings"] = (endings, children)
+    return cached
 
 
 def _named_bodies(subject: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:

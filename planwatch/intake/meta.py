@@ -43,6 +43,8 @@ _WEEKDAY = re.compile(
     rf"\b(?:(last|this past)|on)\s+({'|'.join(_WEEKDAYS)})\b|上(?:周|星期)([一二三四五六日天])",
     re.I,
 )
+# Every date form above has a digit, a weekday or 昨/上周: paragraphs without are skipped.
+_DATE_HINT = re.compile(r"\d|day\b|昨|上周|上星期|[〇零一二三四五六七八九]{4}年", re.I)
 # "Jilin Daily 2018.01.19": an outlet's name (a few words, no sentence) and a date.
 _OUTLET_DATED = re.compile(
     rf"^\s*(?P<name>[A-Z][\w&'.-]*(?:[ -][\w&'.-]+){{0,5}}|[\u4e00-\u9fff]{{2,15}})"
@@ -156,6 +158,8 @@ def event_dates(body: str, published: dt.date | None) -> list[dt.date]:
     """
     found: set[dt.date] = set()
     for paragraph in body.split("\n\n"):
+        if not _DATE_HINT.search(paragraph):
+            continue
         mentions: list[tuple[int, str, tuple[int, ...]]] = []
         for m in _FULL_DATE.finditer(paragraph):
             if (d := parse_date(m.group())) and 1949 < d.year < 2100:
