@@ -10,7 +10,7 @@ def _files(count: int) -> list[SimpleUploadedFile]:
     return [
         SimpleUploadedFile(
             f"note-{i}.txt",
-            f"Jilin Daily 2020-0{i % 9 + 1}-10\n\nUnit {i} should report on item {i * 7}.\n".encode(),
+            (f"Jilin Daily 2020-0{i % 9 + 1}-10\n\nUnit {i} should report on item {i}.\n").encode(),
         )
         for i in range(count)
     ]

@@ -6,7 +6,8 @@ from planwatch.intake.models import DraftDirective, IntakeDocument
 TEXT = """Jilin Daily 2018-12-08
 
 On December 7, Jing Junhai chaired a meeting of the Provincial Leading Group for the Belt and Road.
-He stressed several requirements. First, the leading group office should draw up the annual work plan.
+He stressed several requirements. First, the leading group office should draw up the
+annual work plan.
 Second, all member units should report progress every month. Third, Changchun City should speed up
 the Demonstration Zone's infrastructure.
 """
