@@ -156,7 +156,8 @@ def rebuild(say=lambda text: None) -> None:
         chunk = ids[start : start + CHUNK]
         tasks = list(Task.objects.filter(pk__in=chunk).select_related("plan"))
         TaskFigures.objects.bulk_create(_figures(tasks))
-        say(f"{start + len(chunk)} tasks")
+        if (start // CHUNK) % 25 == 24 or start + CHUNK >= len(ids):
+            say(f"{start + len(chunk)} tasks")
     ReportingFigures.objects.all().delete()
     ReportingFigures.objects.bulk_create(
         ReportingFigures(
