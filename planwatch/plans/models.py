@@ -398,7 +398,11 @@ class ProgressReport(DomainModel):
         indexes = [
             models.Index(fields=["assignment", "state", "-period_start"]),
             models.Index(fields=["state", "submitted_at"]),
-            models.Index(fields=["state", "archived_at"], name="report_state_archived"),
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=Q(state="submitted", archived_at__isnull=True),
+                name="report_waiting_for_review",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -347,22 +347,26 @@ def overdue_tasks(user, filters: Filters, today: dt.date) -> QuerySet[TaskFigure
     return overdue.order_by("deadline", "task_id")
 
 
+SHORT_SCOPE = 5000
+
+
 def _task_ids_in_scope(user, filters: Filters, today: dt.date):
-    """The ids of the tasks in scope: a list for a unit officer (short, and it lets the
-    database use the report and issue indexes), a subquery for everyone else."""
-    ids = figures_in_scope(user, filters, today).values("task_id")
-    return ids if user.reads_everything else list(ids.values_list("task_id", flat=True))
+    """The ids of the tasks in scope: a list when there are at most SHORT_SCOPE of them
+    (the database then walks the report and issue indexes per assignment), a subquery
+    otherwise (measured on PostgreSQL: a semi-join over 75,000 waiting reports, 450 ms)."""
+    ids = figures_in_scope(user, filters, today).values_list("task_id", flat=True)
+    short = list(ids[: SHORT_SCOPE + 1])
+    return short if len(short) <= SHORT_SCOPE else ids
 
 
 def waiting_for_review(user, filters: Filters, today: dt.date) -> QuerySet[ProgressReport]:
     """Submitted reports not yet reviewed, oldest first."""
     reports = ProgressReport.objects.active().filter(state=ProgressReport.State.SUBMITTED)
     if filters != Filters() or not user.reads_everything:
-        assignments = Assignment.objects.filter(
-            task_id__in=_task_ids_in_scope(user, filters, today)
-        ).values("pk")
-        if not user.reads_everything:
-            assignments = list(assignments.values_list("pk", flat=True))
+        tasks = _task_ids_in_scope(user, filters, today)
+        assignments = Assignment.objects.filter(task_id__in=tasks).values_list("pk", flat=True)
+        if isinstance(tasks, list):
+            assignments = list(assignments)
         reports = reports.filter(assignment_id__in=assignments)
     return reports.select_related("assignment__task", "assignment__unit").order_by(
         "submitted_at", "pk"
