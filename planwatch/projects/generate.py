@@ -184,3 +184,9 @@ def generate_projects(count: int, seed: int) -> int:
         through.objects.bulk_create(links, batch_size=BATCH)
         made += size
     return made
+
+
+# `planwatch generate --projects N` (see planwatch/plans/management/commands/generate.py).
+OPTION = "projects"
+HELP = "number of projects with stages, approvals, amounts and locations (default 0)"
+generate = generate_projects

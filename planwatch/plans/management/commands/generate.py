@@ -10,7 +10,11 @@ import random
 import time
 from collections.abc import Iterator
 from decimal import Decimal
+from importlib import import_module
+from importlib.util import find_spec
+from types import ModuleType
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
@@ -44,11 +48,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, min(day.day, 28))
 
 
-def positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise ValueError
-    return number
+def extensions() -> list[ModuleType]:
+    """Later apps' generators: a `generate` module with OPTION, HELP and generate(count, seed).
+
+    This keeps the layers: plans does not import the apps built on top of it, yet
+    `planwatch generate --projects N` fills them too.
+    """
+    found = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.generate"
+        if config.name.startswith("planwatch.") and find_spec(name) is not None:
+            module = import_module(name)
+            if hasattr(module, "OPTION"):
+                found.append(module)
+    return found
 
 
 def batched(items: Iterator, size: int = BATCH) -> Iterator[list]:
@@ -76,13 +89,19 @@ class Command(BaseCommand):
         parser.add_argument("--reports", required=True, help="number of reports, at least 1")
         parser.add_argument("--plans", default="10", help="number of plans (default 10)")
         parser.add_argument("--seed", default="1", help="random seed (default 1)")
+        for module in extensions():
+            parser.add_argument(f"--{module.OPTION}", default="0", help=module.HELP)
 
-    def _number(self, options: dict, name: str) -> int:
+    def _number(self, options: dict, name: str, minimum: int = 1) -> int:
         try:
-            return positive(str(options[name]))
+            number = int(str(options[name]))
+            if number < minimum:
+                raise ValueError
+            return number
         except ValueError:
             raise CommandError(
-                f"--{name}: {options[name]!r} is not a whole number of at least 1.", returncode=2
+                f"--{name}: {options[name]!r} is not a whole number of at least {minimum}.",
+                returncode=2,
             ) from None
 
     def handle(self, *args, **options) -> None:
@@ -91,6 +110,7 @@ class Command(BaseCommand):
         )
         if plans > tasks:
             raise CommandError("--plans: cannot exceed --tasks.", returncode=2)
+        extra = [(m, self._number(options, m.OPTION, minimum=0)) for m in extensions()]
         if Organisation.objects.filter(code__startswith=f"{PREFIX}-unit-").exists():
             raise CommandError(
                 "This database already holds generated data; use a fresh database.", returncode=2
@@ -99,6 +119,10 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             generator.run(units, tasks, reports, plans)
+            for module, count in extra:
+                if count:
+                    made = module.generate(count, seed)
+                    self.stdout.write(f"{made} {module.OPTION} generated.")
         self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")
 
 
