@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -45,30 +46,61 @@ def _check_location(project: Project) -> None:
         raise ValidationError({"latitude": str(error)}) from None
 
 
+SIGNED = STAGE_ORDER.index(Stage.SIGNED)
+CACHED = ("next_approval_due", "next_milestone_due", "slipped", "signed_on")
+
+
+def cached_facts(
+    stage_index: int,
+    stages: list[tuple[int, dt.date | None, dt.date | None]],
+    approvals: list[tuple[bool, dt.date | None]],
+) -> dict[str, object]:
+    """The project fields the map and the figures read, from (stage index, planned, reached)
+    rows and (done, due) approvals."""
+    schedule = schedule_of(stage_index, stages, approvals)
+    return {
+        "next_approval_due": schedule.next_approval_due,
+        "next_milestone_due": schedule.next_milestone_due,
+        "slipped": schedule.slipped,
+        "signed_on": next((reached for index, _, reached in stages if index == SIGNED), None),
+    }
+
+
 def refresh_schedule(project: Project) -> None:
-    """Recompute the cached next-approval, next-milestone and slipped facts from the records."""
+    """Recompute the cached schedule and signing date from the records. `updated_at` moves
+    too, so that figures cached under queries.data_stamp are not served stale."""
     stages = [
         (STAGE_ORDER.index(s.stage), s.planned_on, s.actual_on) for s in project.stages.active()
     ]
     approvals = [(a.is_done, a.due_on) for a in project.approvals.active()]
-    schedule = schedule_of(project.stage_index, stages, approvals)
-    Project.objects.filter(pk=project.pk).update(
-        next_approval_due=schedule.next_approval_due,
-        next_milestone_due=schedule.next_milestone_due,
-        slipped=schedule.slipped,
-    )
-    project.next_approval_due = schedule.next_approval_due
-    project.next_milestone_due = schedule.next_milestone_due
-    project.slipped = schedule.slipped
+    facts = cached_facts(project.stage_index, stages, approvals)
+    facts["updated_at"] = timezone.now()
+    Project.objects.filter(pk=project.pk).update(**facts)
+    for name, value in facts.items():
+        setattr(project, name, value)
 
 
 def rebuild_schedule_cache() -> int:
-    """Rebuild every project's cached schedule from its stages and approvals."""
-    count = 0
-    for project in Project.objects.prefetch_related("stages", "approvals").iterator(1000):
-        refresh_schedule(project)
-        count += 1
-    return count
+    """Rebuild every project's cached facts from its stages and approvals in a few queries;
+    returns how many projects were out of step and saved."""
+    stages: dict[int, list] = defaultdict(list)
+    for pk, stage, planned, reached in ProjectStage.objects.active().values_list(
+        "project_id", "stage", "planned_on", "actual_on"
+    ):
+        stages[pk].append((STAGE_ORDER.index(stage), planned, reached))
+    approvals: dict[int, list] = defaultdict(list)
+    for pk, state, due in Approval.objects.active().values_list("project_id", "state", "due_on"):
+        approvals[pk].append((state in Approval.DONE, due))
+    now, changed = timezone.now(), []
+    for project in Project.objects.only("pk", "stage", *CACHED).iterator(2000):
+        facts = cached_facts(project.stage_index, stages[project.pk], approvals[project.pk])
+        if any(getattr(project, name) != value for name, value in facts.items()):
+            for name, value in facts.items():
+                setattr(project, name, value)
+            project.updated_at = now
+            changed.append(project)
+    Project.objects.bulk_update(changed, [*CACHED, "updated_at"], batch_size=1000)
+    return len(changed)
 
 
 @transaction.atomic

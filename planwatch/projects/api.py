@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
@@ -125,10 +126,12 @@ def project_map(
     country: str = "",
     unit: int | None = None,
 ):
-    """Compact rows for the battle map (see queries.map_data for the layout)."""
+    """Compact rows for the battle map (see queries.map_data for the layout), written without
+    spaces like the page's route: 20,000 rows are a fifth smaller."""
     require(request, "projects.view_map")
     filters = _filters(stage, industry, park, country, unit)
-    return map_data(request.user, timezone.localdate(), filters)
+    data = map_data(request.user, timezone.localdate(), filters)
+    return JsonResponse(data, json_dumps_params={"separators": (",", ":"), "ensure_ascii": False})
 
 
 @router.get("/regions")

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from planwatch.directory.models import Organisation, Person
 from planwatch.projects import demo, reference
+from planwatch.projects.actions import cached_facts
 from planwatch.projects.models import (
     STAGE_ORDER,
     Approval,
@@ -25,7 +26,6 @@ from planwatch.projects.models import (
     Region,
     SideStatus,
 )
-from planwatch.projects.status import schedule_of
 
 UNIT_KINDS = (
     Organisation.Kind.DEPARTMENT,
@@ -113,7 +113,7 @@ def generate_projects(count: int, seed: int) -> int:
                 )
                 for kind in rng.sample(kinds, rng.randrange(2, 6))
             ]
-            schedule = schedule_of(
+            facts = cached_facts(
                 stage_index,
                 plan,
                 [(state == Approval.State.GRANTED, due) for _, due, state in approvals],
@@ -148,9 +148,7 @@ def generate_projects(count: int, seed: int) -> int:
                     stage=STAGE_ORDER[stage_index],
                     side_status=side,
                     side_reason="generated" if side else "",
-                    next_approval_due=schedule.next_approval_due,
-                    next_milestone_due=schedule.next_milestone_due,
-                    slipped=schedule.slipped,
+                    **facts,
                 )
             )
             plans.append((plan, approvals, region))

@@ -264,7 +264,10 @@ class Project(NamedModel):
     next_approval_due = models.DateField(null=True, blank=True, editable=False)
     next_milestone_due = models.DateField(null=True, blank=True, editable=False)
     slipped = models.BooleanField(default=False, editable=False)
-    history = HistoricalRecords(excluded_fields=["next_approval_due", "next_milestone_due"])
+    signed_on = models.DateField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["next_approval_due", "next_milestone_due", "signed_on"]
+    )
 
     class Meta:
         ordering = ["code"]
@@ -274,6 +277,7 @@ class Project(NamedModel):
             models.Index(fields=["lead_unit"]),
             models.Index(fields=["stage"]),
             models.Index(fields=["archived_at", "code"]),
+            models.Index(fields=["updated_at"]),  # queries.data_stamp
         ]
         constraints = [
             models.CheckConstraint(
@@ -318,6 +322,7 @@ class ProjectStage(DomainModel):
         constraints = [
             models.UniqueConstraint(fields=["project", "stage"], name="one_row_per_project_stage")
         ]
+        indexes = [models.Index(fields=["updated_at"])]  # queries.data_stamp
 
     def __str__(self) -> str:
         return f"{self.project.code} {self.get_stage_display()}"
@@ -391,7 +396,7 @@ class Approval(DomainModel):
                 name="one_approval_of_a_kind_per_project",
             )
         ]
-        indexes = [models.Index(fields=["state", "due_on"])]
+        indexes = [models.Index(fields=["state", "due_on"]), models.Index(fields=["updated_at"])]
 
     def __str__(self) -> str:
         return f"{self.project.code}: {self.kind}"

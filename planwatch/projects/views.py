@@ -51,8 +51,8 @@ from planwatch.projects.queries import (
     MapFilters,
     board_rows,
     figures,
+    filter_organisations,
     map_data,
-    map_tables,
     next_approval,
     payments_of,
     project_amounts,
@@ -97,13 +97,13 @@ def _filters(request: HttpRequest) -> MapFilters:
 
 
 def _filter_context() -> dict:
-    tables = map_tables()
+    parks, units = filter_organisations()
     return {
         "stages": Stage.choices,
         "industries": Industry.objects.active(),
         "countries": Country.objects.active(),
-        "parks": sorted(tables["parks"].items(), key=lambda kv: kv[1]),
-        "units": sorted(tables["units"].items(), key=lambda kv: kv[1]),
+        "parks": sorted(parks.items(), key=lambda kv: kv[1]),
+        "units": sorted(units.items(), key=lambda kv: kv[1]),
     }
 
 
