@@ -22,6 +22,7 @@ from planwatch.intake.gazetteer import Gazetteer
 from planwatch.intake.models import Batch, Decision, DraftDirective, IntakeDocument, Proposal
 from planwatch.intake.pipeline import intake_path
 from planwatch.intake.read import MAX_BYTES
+from planwatch.intake.terms import find_terms
 from planwatch.lib.text import hamming, normalise_name, simhash
 from planwatch.plans import actions as plans_actions
 from planwatch.plans.models import Plan
@@ -103,6 +104,7 @@ def do_ingest(
             language=record.get("language", ""),
             published=record.get("published"),
             record=record,
+            terms=find_terms(record["body"]),
             created_by=_user(user),
         )
         record_created(user, document)

@@ -65,6 +65,7 @@ class IntakeDocument(DomainModel):
     language = models.CharField(_("language"), max_length=10, blank=True)
     published = models.DateField(_("published"), null=True, blank=True)
     record = models.JSONField(_("intake record"), default=dict)
+    terms = models.JSONField(_("projects, industries and places named"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
     created_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
     source_document = models.ForeignKey(

@@ -19,6 +19,7 @@ from planwatch.intake.forms import DecisionForm, UploadForm
 from planwatch.intake.models import Batch, Decision, DraftDirective, IntakeDocument, Proposal
 from planwatch.intake.read import MAX_BYTES
 from planwatch.intake.tasks import read_batch
+from planwatch.intake.terms import KINDS
 from planwatch.plans.models import Plan
 
 INLINE_LIMIT = 5  # larger uploads go to the background queue
@@ -113,8 +114,20 @@ def document_view(request: HttpRequest, pk: int) -> HttpResponse:
             "proposals": document.proposals.order_by("decision", "kind"),
             "can_review": request.user.has_perm("intake.review"),
             "plans": Plan.objects.active(),
+            "named": _named(document.terms),
         },
     )
+
+
+def _named(terms: dict) -> list[tuple[str, list]]:
+    """The records behind a document's named terms, for showing with links."""
+    labels = {"projects": _("Projects"), "industries": _("Industries"), "regions": _("Places")}
+    result = []
+    for kind, model in KINDS.items():
+        ids = terms.get(kind) or []
+        if ids:
+            result.append((kind, labels[kind], list(model.objects.active().filter(pk__in=ids))))
+    return result
 
 
 def _highlight(body: str, drafts: list[DraftDirective]) -> list[tuple[str, int | None]]:
