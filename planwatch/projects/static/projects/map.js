@@ -113,7 +113,8 @@
       data = json;
       for (var i = 0; i < data.p.length; i++) {
         var row = data.p[i];
-        var m = L.circleMarker([row[1], row[2]], {
+        /* Coordinates come as whole numbers of 1/scale degree: shorter and faster to write. */
+        var m = L.circleMarker([row[1] / data.scale, row[2] / data.scale], {
           radius: 7, weight: 1.5, color: "#fff", fillColor: data.lights[row[3]][2],
           fillOpacity: 0.95, pk: row[0], light: row[3]
         });
