@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from planwatch.directory.models import Organisation, Person
@@ -118,6 +118,9 @@ class TaskDetail(TaskOut):
 
 class TaskPage(Schema):
     count: int
+    count_capped: bool = Field(
+        False, description="True when more tasks match than `count`, which stops at 10,000."
+    )
     page: int
     pages: int
     results: list[TaskOut]
@@ -393,6 +396,7 @@ def plans_list_tasks(
             row.task.parent = parents[row.task.parent_id]
     return {
         "count": result.paginator.count,
+        "count_capped": result.paginator.capped,
         "page": result.number,
         "pages": result.paginator.num_pages,
         "results": [_task_out(row) for row in result.rows],

@@ -1,7 +1,10 @@
 """Forms of the supervision loop. They parse and validate input; actions do the rest."""
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from planwatch.directory.models import Organisation
@@ -22,6 +25,24 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def _units():
     return Organisation.objects.active().order_by("name_en")
+
+
+class QuickSelect(forms.Select):
+    """A <select> built in Python: Django's template per <option> cost 150 ms for the
+    2,000 units of the task list's filter and of the task page's forms (measured)."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> str:
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, mark_safe(" selected") if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        final = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html('<select name="{}"{}>{}</select>', name, final, options)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -82,7 +103,7 @@ class DocumentForm(forms.ModelForm):
             "source_url",
             "text",
         ]
-        widgets = {"document_date": DATE, "event_date": DATE}
+        widgets = {"document_date": DATE, "event_date": DATE, "issuer": QuickSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,7 +163,7 @@ class TaskForm(forms.ModelForm):
             "deadline",
             "weight",
         ]
-        widgets = {"start_date": DATE, "deadline": DATE}
+        widgets = {"start_date": DATE, "deadline": DATE, "lead_unit": QuickSelect}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,7 +199,9 @@ class TaskForm(forms.ModelForm):
 
 
 class AssignForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Organisation.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Organisation.objects.none(), widget=QuickSelect
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
     share = forms.CharField(label=_("Share of the work"), required=False, max_length=1000)
 
@@ -298,7 +321,7 @@ class TaskFilterForm(forms.Form):
         label=_("Plan"), queryset=Plan.objects.active(), required=False, to_field_name="code"
     )
     unit = forms.ModelChoiceField(
-        label=_("Unit"), queryset=Organisation.objects.none(), required=False
+        label=_("Unit"), queryset=Organisation.objects.none(), required=False, widget=QuickSelect
     )
     status = forms.ChoiceField(label=_("Status"), required=False)
     deadline_from = forms.DateField(label=_("Deadline from"), required=False, widget=DATE)

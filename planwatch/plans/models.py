@@ -240,7 +240,9 @@ class Task(DomainModel):
         indexes = [
             models.Index(fields=["plan", "parent"]),
             models.Index(fields=["lead_unit", "deadline"]),
-            models.Index(fields=["deadline"]),
+            # The task list's order, soonest first: a page is read off the index instead
+            # of sorting 200,000 rows (measured 350 ms on SQLite).
+            models.Index(fields=["deadline", "reference"], name="task_soonest_first"),
         ]
         constraints = [
             models.CheckConstraint(

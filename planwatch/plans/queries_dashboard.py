@@ -41,7 +41,7 @@ from planwatch.plans.models import (
     Task,
     TaskFigures,
 )
-from planwatch.plans.queries import reports_visible_to, tasks_visible_to
+from planwatch.plans.queries import reports_visible_to, status_condition, tasks_visible_to
 from planwatch.plans.scoring import UnitCounts, ranks, rate, unit_score
 from planwatch.plans.status import Status
 
@@ -156,7 +156,7 @@ def figures_in_scope(user, filters: Filters, today: dt.date) -> QuerySet[TaskFig
     if filters.deadline_to:
         figures = figures.filter(deadline__lte=filters.deadline_to)
     if filters.status:
-        figures = figures.filter(_status_is(Status(filters.status), today))
+        figures = figures.filter(status_condition(Status(filters.status), today))
     return figures.annotate(status=status_expression(today))
 
 
@@ -169,19 +169,6 @@ def task_list(user, filters: Filters, today: dt.date) -> QuerySet[TaskFigures]:
     )
 
 
-def _status_is(status: Status, today: dt.date) -> Q:
-    """status_expression(today) == status, as plain column conditions (cheaper to count)."""
-    if status in (Status.CLOSED, Status.COMPLETED, Status.EXTENSION_PENDING):
-        return Q(fixed_status=status.value)
-    not_overdue = Q(overdue_from__isnull=True) | Q(overdue_from__gt=today)
-    if status == Status.OVERDUE:
-        return Q(fixed_status="", overdue_from__lte=today)
-    if status == Status.AT_RISK:
-        return Q(fixed_status="", at_risk_from__lte=today) & not_overdue
-    not_at_risk = Q(at_risk_from__isnull=True) | Q(at_risk_from__gt=today)
-    return Q(fixed_status="", started=status == Status.ON_TRACK) & not_overdue & not_at_risk
-
-
 def _grouped(figures: QuerySet[TaskFigures], today: dt.date, key: str) -> dict[int, dict]:
     """Counts by status, grouped by `key`, in one query. `due` counts tasks closed or past
     their deadline; `on_time` those closed by it. Counting `fixed_status` (never NULL)
@@ -190,7 +177,7 @@ def _grouped(figures: QuerySet[TaskFigures], today: dt.date, key: str) -> dict[i
     def count(*statuses: Status) -> Count:
         condition = Q()
         for status in statuses:
-            condition |= _status_is(status, today)
+            condition |= status_condition(status, today)
         return Count("fixed_status", filter=condition)
 
     rows = (
