@@ -7,7 +7,7 @@ from planwatch.plans.tests.loop import make_plan, make_task
 
 
 def test_a_formula_like_cell_is_exported_as_text(client, supervisor, unit_a):
-    dangerous = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "plain"]
+    dangerous = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "plain"]
     data = workbook_bytes([("t", ["value"], [[v] for v in dangerous])])
     sheet = load_workbook(io.BytesIO(data)).active
     cells = [sheet.cell(row=n, column=1) for n in range(2, 7)]
