@@ -16,6 +16,7 @@ from django.utils import timezone
 from planwatch.plans.models import (
     Assignment,
     ExtensionRequest,
+    FiguresGeneration,
     Milestone,
     Plan,
     ProgressReport,
@@ -110,11 +111,18 @@ def _ancestors(task_ids: set[int]) -> set[int]:
     return found
 
 
+def bump_generation() -> None:
+    """Mark every DashboardSummary stale (in the transaction of the change)."""
+    if not FiguresGeneration.objects.filter(pk=1).update(number=F("number") + 1):
+        FiguresGeneration.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
 def refresh_tasks(task_ids: Iterable[int]) -> None:
     """Recompute the figures of these tasks and of the tasks above them."""
     ids = _ancestors({pk for pk in task_ids if pk is not None})
     if not ids:
         return
+    bump_generation()
     TaskFigures.objects.filter(task_id__in=ids).delete()
     tasks = list(Task.objects.active().filter(pk__in=ids).select_related("plan"))
     TaskFigures.objects.bulk_create(_figures(tasks))
@@ -150,6 +158,7 @@ def refresh_reporting(unit_id: int, plan_id: int) -> None:
 
 def rebuild(say=lambda text: None) -> None:
     """Recompute every figure from the facts."""
+    bump_generation()
     TaskFigures.objects.all().delete()
     ids = list(Task.objects.active().order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), CHUNK):

@@ -591,6 +591,13 @@ class TaskFigures(models.Model):
             models.Index(fields=["lead_unit", "plan", *STATUS_COLUMNS], name="figures_by_unit"),
             models.Index(fields=["plan", "lead_unit", *STATUS_COLUMNS], name="figures_by_plan"),
             models.Index(fields=["deadline"]),
+            # The dashboard's overdue list, longest overdue first: read off this index and
+            # stop after 20 (measured: SQLite sorted all 35,000 overdue tasks, 50 ms).
+            models.Index(
+                fields=["deadline", "task"],
+                condition=Q(fixed_status=""),
+                name="figures_open_by_deadline",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -612,3 +619,55 @@ class ReportingFigures(models.Model):
 
     def __str__(self) -> str:
         return f"reports of unit {self.unit_id} on plan {self.plan_id}"
+
+
+class FiguresGeneration(models.Model):
+    """One row whose number goes up with every change of the figures: a DashboardSummary
+    of an older generation is stale. Read before the counts are taken, so a summary can
+    never be labelled newer than the facts it was counted from."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"figures generation {self.number}"
+
+
+class DashboardSummary(models.Model):
+    """Cache of the unfiltered dashboard's counts for one day and one figures generation:
+    one row per plan (lead_unit empty), one per lead unit (plan empty) and one marker row
+    (both empty) carrying the number of reports waiting for review.
+
+    Status depends on the day, so the counts are only good for `day`; every change of the
+    figures bumps FiguresGeneration, and the next reader counts afresh (measured: the two
+    grouped scans of 200,000 TaskFigures and the count of waiting reports took 300 ms on
+    SQLite per dashboard)."""
+
+    day = models.DateField()
+    generation = models.PositiveBigIntegerField()
+    plan = models.ForeignKey(Plan, null=True, on_delete=models.CASCADE, related_name="+")
+    lead_unit = models.ForeignKey(
+        "directory.Organisation", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    total = models.PositiveIntegerField(default=0)
+    finished = models.PositiveIntegerField(default=0)
+    closed = models.PositiveIntegerField(default=0)
+    overdue = models.PositiveIntegerField(default=0)
+    at_risk = models.PositiveIntegerField(default=0)
+    due = models.PositiveIntegerField(default=0)
+    on_time = models.PositiveIntegerField(default=0)
+    waiting = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["day", "generation"], name="summary_by_day")]
+        constraints = [
+            # Two requests counting the same day and generation: the second one's rows fail
+            # on its marker row and roll back, so nothing is counted twice.
+            models.UniqueConstraint(
+                fields=["day", "generation"],
+                condition=Q(plan__isnull=True, lead_unit__isnull=True),
+                name="one_summary_per_day_and_generation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"dashboard summary of {self.day} (generation {self.generation})"

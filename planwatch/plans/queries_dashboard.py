@@ -12,6 +12,7 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
 from django.db.models import (
     Case,
     CharField,
@@ -34,6 +35,8 @@ from planwatch.directory.models import Organisation
 from planwatch.lib.dates import BadDate, parse_iso_date
 from planwatch.plans.models import (
     Assignment,
+    DashboardSummary,
+    FiguresGeneration,
     MajorIssue,
     Plan,
     ProgressReport,
@@ -199,6 +202,67 @@ def _grouped(figures: QuerySet[TaskFigures], today: dt.date, key: str) -> dict[i
     return {row[key]: row for row in rows}
 
 
+@dataclass(frozen=True)
+class Summary:
+    """The unfiltered counts of everything: by plan id, by lead unit id, reports waiting."""
+
+    by_plan: dict[int, dict]
+    by_unit: dict[int, dict]
+    waiting: int
+
+
+def _summarise(today: dt.date, generation: int) -> Summary:
+    """Count afresh and store the counts for (today, generation) unless another request
+    already has; older summaries go."""
+    figures = TaskFigures.objects.all()
+    summary = Summary(
+        by_plan=_grouped(figures, today, "plan_id"),
+        by_unit=_grouped(figures.filter(lead_unit__isnull=False), today, "lead_unit_id"),
+        waiting=ProgressReport.objects.active()
+        .filter(state=ProgressReport.State.SUBMITTED)
+        .count(),
+    )
+    fields = {"day": today, "generation": generation}
+    rows = [DashboardSummary(**fields, waiting=summary.waiting)]
+    for key, counts in (("plan_id", summary.by_plan), ("lead_unit_id", summary.by_unit)):
+        rows += [
+            DashboardSummary(**fields, **{key: pk}, **{k: row[k] for k in COUNTS})
+            for pk, row in counts.items()
+        ]
+    try:
+        with transaction.atomic():
+            DashboardSummary.objects.bulk_create(rows)
+            DashboardSummary.objects.exclude(**fields).delete()
+    except IntegrityError:
+        pass  # another request stored the same counts first (one marker row per key)
+    return summary
+
+
+def summary(today: dt.date) -> Summary:
+    """Counts of everything for `today`, from DashboardSummary when it is of the current
+    figures generation (two small queries), else counted afresh and stored."""
+    generation = (
+        FiguresGeneration.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    )
+    rows = list(DashboardSummary.objects.filter(day=today, generation=generation))
+    if not rows:
+        return _summarise(today, generation)
+    by_plan, by_unit, waiting = {}, {}, 0
+    for row in rows:
+        counts = {k: getattr(row, k) for k in COUNTS}
+        if row.plan_id is not None:
+            by_plan[row.plan_id] = counts
+        elif row.lead_unit_id is not None:
+            by_unit[row.lead_unit_id] = counts
+        else:
+            waiting = row.waiting
+    return Summary(by_plan, by_unit, waiting)
+
+
+def _everything(user, filters: Filters) -> bool:
+    return user.reads_everything and filters == Filters()
+
+
 def _links(filters: Filters, **scope) -> dict[str, str]:
     return {
         "total": task_list_url(filters, **scope),
@@ -238,9 +302,15 @@ class PlanRow:
 COUNTS = ("total", "finished", "closed", "overdue", "at_risk", "due", "on_time")
 
 
-def plan_figures(user, filters: Filters, today: dt.date) -> list[PlanRow]:
-    """Per plan: completion, on-time rate, overdue, at risk, open major issues (3 queries)."""
-    counts = _grouped(figures_in_scope(user, filters, today), today, "plan_id")
+def plan_figures(
+    user, filters: Filters, today: dt.date, counted: Summary | None = None
+) -> list[PlanRow]:
+    """Per plan: completion, on-time rate, overdue, at risk, open major issues (3 queries;
+    unfiltered, from the day's summary)."""
+    if _everything(user, filters):
+        counts = (counted or summary(today)).by_plan
+    else:
+        counts = _grouped(figures_in_scope(user, filters, today), today, "plan_id")
     issues = dict(
         open_issues(user, filters, today)
         .order_by()
@@ -298,16 +368,22 @@ def _reporting(user, filters: Filters) -> dict[int, tuple[int, int]]:
     return {row["unit_id"]: (row["n"], row["ok"]) for row in totals}
 
 
-def unit_figures(user, filters: Filters, today: dt.date) -> list[UnitRow]:
+def unit_figures(
+    user, filters: Filters, today: dt.date, counted: Summary | None = None
+) -> list[UnitRow]:
     """Per lead unit: tasks led, completion, overdue, on-time reporting, score and rank, in
-    three queries whatever the number of units. A unit officer sees only their own unit."""
-    figures = figures_in_scope(user, filters, today)
-    if not user.reads_everything:
-        figures = figures.filter(lead_unit_id=user.unit_id)
-    if filters.unit:
-        figures = figures.filter(lead_unit_id=filters.unit)
-    counts = _grouped(figures, today, "lead_unit_id")
-    counts.pop(None, None)
+    three queries whatever the number of units (unfiltered, from the day's summary). A unit
+    officer sees only their own unit."""
+    if _everything(user, filters):
+        counts = (counted or summary(today)).by_unit
+    else:
+        figures = figures_in_scope(user, filters, today)
+        if not user.reads_everything:
+            figures = figures.filter(lead_unit_id=user.unit_id)
+        if filters.unit:
+            figures = figures.filter(lead_unit_id=filters.unit)
+        counts = _grouped(figures, today, "lead_unit_id")
+        counts.pop(None, None)
     reporting = {} if filters.status else _reporting(user, filters)
     rows = []
     for unit in Organisation.objects.filter(pk__in=counts.keys() | reporting.keys()):
@@ -398,17 +474,18 @@ class Dashboard:
 
 def dashboard(user, filters: Filters, today: dt.date) -> Dashboard:
     """Everything the dashboard shows, in a bounded number of queries."""
-    plans = plan_figures(user, filters, today)
+    counted = summary(today) if _everything(user, filters) else None
+    plans = plan_figures(user, filters, today, counted)
     waiting = waiting_for_review(user, filters, today)
     issues = open_issues(user, filters, today)
     return Dashboard(
         filters=filters,
         plans=plans,
-        units=unit_figures(user, filters, today),
+        units=unit_figures(user, filters, today, counted),
         overdue=list(overdue_tasks(user, filters, today)[:LIST_LIMIT]),
         overdue_count=sum(p.overdue for p in plans),
         waiting=list(waiting[:LIST_LIMIT]),
-        waiting_count=waiting.count(),
+        waiting_count=waiting.count() if counted is None else counted.waiting,
         issues=list(issues[:LIST_LIMIT]),
         issues_count=sum(p.issues_open for p in plans),
         activity=recent_activity(user),
