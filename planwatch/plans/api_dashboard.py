@@ -13,7 +13,8 @@ from ninja.errors import HttpError
 from planwatch.lib.api import require
 from planwatch.plans import queries_dashboard as q
 from planwatch.plans import spreadsheets
-from planwatch.plans.scoring import RULE
+from planwatch.plans.extensions import penalty_rules
+from planwatch.plans.scoring import rule_text
 
 router = Router(tags=["dashboard"])
 LIMIT = 200
@@ -40,6 +41,8 @@ class UnitFiguresOut(Schema):
     on_time_reporting_rate: float | None
     completion_rate: float | None
     overdue: int
+    penalty: int = 0
+    penalty_reason: str = ""
 
 
 class TaskOut(Schema):
@@ -119,6 +122,8 @@ def unit_figures(request):
             on_time_reporting_rate=r.reporting_rate,
             completion_rate=r.completion,
             overdue=r.counts.overdue,
+            penalty=r.penalty,
+            penalty_reason=r.penalty_reason,
         )
         for r in rows
     ]
@@ -127,7 +132,7 @@ def unit_figures(request):
 @router.get("/scoring", response=dict[str, str])
 def scoring_rule(request):
     require(request, "plans.view_dashboard")
-    return {"rule": str(RULE)}
+    return {"rule": rule_text(penalty_rules())}
 
 
 @router.get("/overdue", response=list[TaskOut])

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from planwatch.audit.models import AuditEvent
 from planwatch.directory.models import Organisation
 from planwatch.lib.dates import BadDate, parse_iso_date
+from planwatch.plans.extensions import unit_penalties
 from planwatch.plans.models import (
     Assignment,
     DashboardSummary,
@@ -45,7 +46,7 @@ from planwatch.plans.models import (
     TaskFigures,
 )
 from planwatch.plans.queries import reports_visible_to, status_condition, tasks_visible_to
-from planwatch.plans.scoring import UnitCounts, ranks, rate, unit_score
+from planwatch.plans.scoring import UnitCounts, penalised, ranks, rate, unit_score
 from planwatch.plans.status import Status
 
 LIST_LIMIT = 20
@@ -339,6 +340,8 @@ class UnitRow:
     score: int | None
     rank: int | None = None
     filters: Filters = field(default_factory=Filters)
+    penalty: int = 0
+    penalty_reason: str = ""
 
     @cached_property
     def links(self) -> dict[str, str]:
@@ -385,6 +388,7 @@ def unit_figures(
         counts = _grouped(figures, today, "lead_unit_id")
         counts.pop(None, None)
     reporting = {} if filters.status else _reporting(user, filters)
+    penalties = unit_penalties(today)
     rows = []
     for unit in Organisation.objects.filter(pk__in=counts.keys() | reporting.keys()):
         row = counts.get(unit.pk, {})
@@ -396,7 +400,17 @@ def unit_figures(
             reports=made,
             reports_on_time=on_time,
         )
-        rows.append(UnitRow(unit, unit_counts, unit_score(unit_counts), filters=filters))
+        points, reason = penalties.get(unit.pk, (0, ""))
+        rows.append(
+            UnitRow(
+                unit,
+                unit_counts,
+                penalised(unit_score(unit_counts), points),
+                filters=filters,
+                penalty=points,
+                penalty_reason=reason,
+            )
+        )
     for row, rank in zip(rows, ranks([r.score for r in rows]), strict=True):
         row.rank = rank
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.unit.name))

@@ -3,6 +3,7 @@ and tests can check them with plain numbers."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 REPORTING_WEIGHT = 50
@@ -55,3 +56,18 @@ def ranks(scores: list[int | None]) -> list[int | None]:
     for position, score in enumerate(ordered, start=1):
         first.setdefault(score, position)
     return [None if s is None else first[s] for s in scores]
+
+
+def penalised(score: int | None, points: int) -> int | None:
+    """A score less the penalties other apps register (plans.extensions), never below 0."""
+    return None if score is None else max(0, score - points)
+
+
+def rule_text(penalty_rules: list[str]) -> str:
+    """RULE, followed by the penalties registered by other apps."""
+    if not penalty_rules:
+        return str(RULE)
+    extra = gettext("Then subtracted from the score, never below 0: %(rules)s.") % {
+        "rules": "; ".join(penalty_rules)
+    }
+    return f"{RULE} {extra}"

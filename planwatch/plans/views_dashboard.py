@@ -12,8 +12,9 @@ from django.utils.safestring import mark_safe
 from planwatch.directory.models import Organisation
 from planwatch.plans import queries_dashboard as q
 from planwatch.plans import spreadsheets
+from planwatch.plans.extensions import dashboard_panels, penalty_rules
 from planwatch.plans.models import Plan
-from planwatch.plans.scoring import RULE
+from planwatch.plans.scoring import rule_text
 from planwatch.plans.status import LABELS, LIGHTS, Status
 
 
@@ -49,14 +50,16 @@ def _filters(request: HttpRequest) -> tuple[q.Filters, dict]:
         "statuses": [(s.value, LABELS[s]) for s in Status],
         "lights": {s.value: LIGHTS[s] for s in Status},
         "labels": {s.value: LABELS[s] for s in Status},
-        "rule": RULE,
+        "rule": rule_text(penalty_rules()),
         "query": filters.query(),
     }
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     filters, context = _filters(request)
-    context["board"] = q.dashboard(request.user, filters, timezone.localdate())
+    today = timezone.localdate()
+    context["board"] = q.dashboard(request.user, filters, today)
+    context["panels"] = dashboard_panels(request, filters, today)
     return render(request, "plans/dashboard/dashboard.html", context)
 
 
