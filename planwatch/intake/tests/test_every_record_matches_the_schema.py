@@ -8,7 +8,6 @@ from planwatch.intake.evaluate import CORPUS
 from planwatch.intake.pipeline import intake_path
 
 SCHEMA_COPY = Path(__file__).resolve().parents[1] / "schema" / "intake-record.schema.json"
-SHARED = Path(__file__).resolve().parents[3] / "../shared/schemas/intake-record.schema.json"
 DOCUMENTS = sorted(p for p in CORPUS.iterdir() if not p.name.endswith(".expected.json"))
 
 
@@ -16,12 +15,6 @@ DOCUMENTS = sorted(p for p in CORPUS.iterdir() if not p.name.endswith(".expected
 def validator():
     schema = json.loads(SCHEMA_COPY.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-
-
-def test_the_schema_copy_is_the_shared_schema():
-    if not SHARED.exists():
-        pytest.skip("shared/ is not next to the repository")
-    assert json.loads(SHARED.read_text()) == json.loads(SCHEMA_COPY.read_text())
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
