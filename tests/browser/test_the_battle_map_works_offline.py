@@ -4,6 +4,7 @@ are drawn within two seconds."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from planwatch.projects import demo
 from planwatch.projects.generate import generate_projects
@@ -22,8 +23,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture
 def page(settings):
     settings.MAP_TILE_URL = ""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
