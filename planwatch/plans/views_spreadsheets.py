@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from planwatch.plans import spreadsheets
 from planwatch.plans.spreadsheets import COLUMNS
@@ -19,7 +20,7 @@ def import_tasks(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
-            result = spreadsheets.ImportResult(file_error="Choose an .xlsx file to upload.")
+            result = spreadsheets.ImportResult(file_error=_("Choose an .xlsx file to upload."))
         else:
             data = upload.read(spreadsheets.xlsx.MAX_BYTES + 1)
             result = spreadsheets.import_tasks(request.user, data)
