@@ -245,18 +245,22 @@ def summary(today: dt.date) -> Summary:
     generation = (
         FiguresGeneration.objects.filter(pk=1).values_list("number", flat=True).first() or 0
     )
-    rows = list(DashboardSummary.objects.filter(day=today, generation=generation))
+    rows = list(
+        DashboardSummary.objects.filter(day=today, generation=generation).values_list(
+            "plan_id", "lead_unit_id", "waiting", *COUNTS
+        )
+    )
     if not rows:
         return _summarise(today, generation)
     by_plan, by_unit, waiting = {}, {}, 0
-    for row in rows:
-        counts = {k: getattr(row, k) for k in COUNTS}
-        if row.plan_id is not None:
-            by_plan[row.plan_id] = counts
-        elif row.lead_unit_id is not None:
-            by_unit[row.lead_unit_id] = counts
+    for plan_id, unit_id, waiting_here, *values in rows:
+        counts = dict(zip(COUNTS, values, strict=True))
+        if plan_id is not None:
+            by_plan[plan_id] = counts
+        elif unit_id is not None:
+            by_unit[unit_id] = counts
         else:
-            waiting = row.waiting
+            waiting = waiting_here
     return Summary(by_plan, by_unit, waiting)
 
 
@@ -390,7 +394,8 @@ def unit_figures(
     reporting = {} if filters.status else _reporting(user, filters)
     penalties = unit_penalties(today)
     rows = []
-    for unit in Organisation.objects.filter(pk__in=counts.keys() | reporting.keys()):
+    units = Organisation.objects.only("pk", "name_en", "name_zh")
+    for unit in units.filter(pk__in=counts.keys() | reporting.keys()):
         row = counts.get(unit.pk, {})
         made, on_time = reporting.get(unit.pk, (0, 0))
         unit_counts = UnitCounts(
