@@ -42,5 +42,5 @@ format:
 
 ## Extract and compile the translations (needs gettext).
 messages: install
-	cd planwatch && ../$(BIN)/planwatch makemessages -l zh_Hans --no-obsolete --ignore 'static/*'
+	cd planwatch && ../$(BIN)/planwatch makemessages -l zh_Hans --no-obsolete --ignore 'static/*' --ignore 'intake/tests/corpus/*'
 	cd planwatch && ../$(BIN)/planwatch compilemessages -l zh_Hans

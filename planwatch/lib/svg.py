@@ -19,6 +19,12 @@ PALETTE = [
 ]
 
 
+def text_width(text: str, size: int = 12) -> int:
+    """Approximate drawn width: a CJK character takes a full em, a Latin one about half."""
+    wide = sum(1 for ch in text if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return round(size * wide + size * 0.6 * (len(text) - wide))
+
+
 @dataclass
 class Node:
     key: str
@@ -163,7 +169,7 @@ def bar_chart(
             f'<rect x="{x}" y="4" width="12" height="12" fill="{s.colour}"/>'
             f'<text x="{x + 16}" y="14">{escape(s.label)}</text>'
         )
-        x += 24 + 8 * len(s.label)
+        x += 24 + text_width(s.label)
     for i, (label, values) in enumerate(bars):
         y0 = legend_h + i * group_h
         out.append(
