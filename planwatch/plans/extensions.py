@@ -109,4 +109,9 @@ def unit_penalties(today: dt.date) -> dict[int, tuple[int, str]]:
 
 def penalty_rules() -> list[str]:
     """The registered penalties' rules, for the scoring rule's text."""
-    return [text for _, text in _penalties if text]
+    return [str(text) for _, text in _penalties if text]
+
+
+def query_budget() -> int:
+    """The most queries all registered hooks together may add to one dashboard."""
+    return PANEL_QUERY_LIMIT * len(_panels) + PENALTY_QUERY_LIMIT * len(_penalties)

@@ -68,6 +68,6 @@ def rule_text(penalty_rules: list[str]) -> str:
     if not penalty_rules:
         return str(RULE)
     extra = gettext("Then subtracted from the score, never below 0: %(rules)s.") % {
-        "rules": "; ".join(penalty_rules)
+        "rules": "; ".join(rule.rstrip(".。") for rule in penalty_rules)
     }
     return f"{RULE} {extra}"

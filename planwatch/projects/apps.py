@@ -6,3 +6,14 @@ class ProjectsConfig(AppConfig):
     name = "planwatch.projects"
     label = "projects"
     verbose_name = _("Major projects")
+
+    def ready(self) -> None:
+        from planwatch.plans.extensions import register_dashboard_panel, register_unit_penalty
+        from planwatch.projects.dashboard import (
+            PENALTY_RULE,
+            late_approvals_panel,
+            project_penalty,
+        )
+
+        register_dashboard_panel(late_approvals_panel)
+        register_unit_penalty(project_penalty, rule=PENALTY_RULE)

@@ -99,7 +99,8 @@ def test_a_registered_penalty_lowers_the_score_and_says_why(
     assert "Minus 10 points per project behind schedule." in rule
 
 
-def test_without_hooks_the_scoring_rule_is_the_plain_rule(users, unit_a, unit_b):
+def test_without_hooks_the_scoring_rule_is_the_plain_rule(users, unit_a, unit_b, monkeypatch):
     from planwatch.plans.scoring import RULE, rule_text
 
+    monkeypatch.setattr(extensions, "_penalties", [])
     assert rule_text(extensions.penalty_rules()) == str(RULE)
