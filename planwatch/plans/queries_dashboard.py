@@ -446,7 +446,9 @@ def waiting_for_review(user, filters: Filters, today: dt.date) -> QuerySet[Progr
     reports = ProgressReport.objects.active().filter(state=ProgressReport.State.SUBMITTED)
     if filters != Filters() or not user.reads_everything:
         tasks = _task_ids_in_scope(user, filters, today)
-        assignments = Assignment.objects.filter(task_id__in=tasks).values_list("pk", flat=True)
+        assignments = (
+            Assignment.objects.filter(task_id__in=tasks).order_by().values_list("pk", flat=True)
+        )
         if isinstance(tasks, list):
             assignments = list(assignments)
         reports = reports.filter(assignment_id__in=assignments)
