@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.utils import translation
 
 from planwatch.testing import ROLES, make_unit, make_user
@@ -28,6 +29,28 @@ def english_after_each_test():
 def uploads_in_a_temporary_folder(settings, tmp_path):
     """Uploaded evidence and documents go to a folder that vanishes with the test."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
+@pytest.fixture
+def database_on_disk(transactional_db, tmp_path):
+    """For tests with threads: SQLite as deployed (a file in WAL mode), not the in-memory
+    test database, whose shared cache answers "database table is locked" at once. The
+    default connection points at a file copy of the test database for the test."""
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        yield
+        return
+    path = tmp_path / "concurrent.sqlite3"
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM INTO %s", [str(path)])
+    in_memory, name = connection.connection, connection.settings_dict["NAME"]
+    connection.connection = None
+    connection.settings_dict["NAME"] = str(path)
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = name
+        connection.connection = in_memory
 
 
 @pytest.fixture

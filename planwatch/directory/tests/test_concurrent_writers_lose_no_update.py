@@ -1,7 +1,6 @@
 """Real threads, real transactions, on the default database (SQLite or PostgreSQL)."""
 
 import threading
-from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
@@ -11,28 +10,6 @@ from planwatch.lib.models import StaleRecord, save_checked
 
 WRITERS = 4
 ROUNDS = 5
-
-
-@pytest.fixture
-def database_on_disk(transactional_db, tmp_path: Path):
-    """Threads need SQLite as deployed: a file in WAL mode, not the in-memory test database,
-    whose shared cache locks whole tables and answers "database table is locked" at once.
-    The default connection is pointed at a file copy of the test database for the test."""
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        yield
-        return
-    path = tmp_path / "concurrent.sqlite3"
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM INTO %s", [str(path)])
-    in_memory, name = connection.connection, connection.settings_dict["NAME"]
-    connection.connection = None
-    connection.settings_dict["NAME"] = str(path)
-    try:
-        yield
-    finally:
-        connection.close()
-        connection.settings_dict["NAME"] = name
-        connection.connection = in_memory
 
 
 def increment(pk: int) -> None:

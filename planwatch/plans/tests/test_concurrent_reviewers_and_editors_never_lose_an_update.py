@@ -2,7 +2,6 @@
 
 import datetime as dt
 import threading
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -11,27 +10,6 @@ from planwatch.lib.models import StaleRecord
 from planwatch.plans import actions
 from planwatch.plans.models import ProgressReport, Task
 from planwatch.plans.tests.loop import lead_assignment, make_plan, make_task
-
-
-@pytest.fixture
-def database_on_disk(transactional_db, tmp_path: Path):
-    """SQLite as deployed (a WAL file), not the in-memory test database whose shared cache
-    answers "table is locked" at once (as in the directory's concurrency test)."""
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        yield
-        return
-    path = tmp_path / "race.sqlite3"
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM INTO %s", [str(path)])
-    in_memory, name = connection.connection, connection.settings_dict["NAME"]
-    connection.connection = None
-    connection.settings_dict["NAME"] = str(path)
-    try:
-        yield
-    finally:
-        connection.close()
-        connection.settings_dict["NAME"] = name
-        connection.connection = in_memory
 
 
 def _race(workers) -> list:
