@@ -1,8 +1,11 @@
 """Shared printing for `planwatch who` and `planwatch posts`."""
 
+import datetime as dt
 import json
+from collections.abc import Callable
+from typing import Any
 
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from planwatch.directory.queries import Holding
 from planwatch.lib.dates import BadDate, parse_iso_date
@@ -44,3 +47,28 @@ def render(holdings: list[Holding], as_json: bool, empty: str) -> str:
             f"({basis}; evidence {row['first_reported']} to {row['last_reported']})"
         )
     return "\n".join(lines)
+
+
+class HoldingsCommand(BaseCommand):
+    """`--<option> NAME --on DATE [--json]`: resolve NAME, ask `query`, print the holdings."""
+
+    option: str
+    option_help: str
+    resolve: Callable[[str], Any]
+    query: Callable[[Any, dt.date], list[Holding]]
+    empty: str  # formatted with the record and the day
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(f"--{self.option}", required=True, help=self.option_help)
+        parser.add_argument("--on", required=True, help="the date, YYYY-MM-DD")
+        parser.add_argument("--json", action="store_true", help="print JSON")
+
+    @no_translations  # the same output whatever language a caller left active
+    def handle(self, *args, **options) -> None:
+        day = parse_day(options["on"])
+        try:
+            record = self.resolve(options[self.option])
+        except LookupError as error:
+            raise CommandError(str(error), returncode=2) from None
+        empty = self.empty.format(record=record, day=day)
+        self.stdout.write(render(self.query(record, day), options["json"], empty))
