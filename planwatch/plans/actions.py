@@ -123,6 +123,23 @@ def do_create_plan(user, reason: str = "", **fields) -> Plan:
 
 
 @transaction.atomic
+def do_update_plan(user, plan: Plan, version: int | None, reason: str = "", **fields) -> Plan:
+    """Change a plan's titles, reporting rules or thresholds; raises StaleRecord if someone
+    saved it since `version`. The code, like a task's reference, never changes."""
+    _require(user, "plans.manage_plans", plan)
+    if "code" in fields and fields["code"] != plan.code:
+        raise ValidationError({"code": _("The plan's code is its identity and cannot change.")})
+    fields.pop("code", None)
+    before = snapshot(plan)
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    plan.full_clean()
+    save_checked(plan, version)
+    record_changed(user, plan, before, reason)
+    return plan
+
+
+@transaction.atomic
 def do_create_document(
     user, addressees: Iterable[Organisation] = (), files=(), reason: str = "", **fields
 ) -> SourceDocument:

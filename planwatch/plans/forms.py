@@ -69,6 +69,16 @@ class VersionedForm(forms.Form):
 
 
 class PlanForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The code is the plan's identity; an edit must say which version it started from.
+            self.fields["code"].disabled = True
+            self.fields["version"].required = True
+
     class Meta:
         model = Plan
         fields = [

@@ -50,6 +50,10 @@ CONFLICT = {
         "Someone else saved this document while you were editing it. "
         "Reload the page to see their change, then make yours again."
     ),
+    "plan": gettext_lazy(
+        "Someone else saved this plan while you were editing it. "
+        "Reload the page to see their change, then make yours again."
+    ),
 }
 
 
@@ -167,19 +171,34 @@ def plan_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def plan_new(request: HttpRequest) -> HttpResponse:
-    _require(request, "plans.manage_plans")
-    form = forms.PlanForm(request.POST or None)
+def plan_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
+    """Create a plan, or change one's titles, reporting rules and thresholds."""
+    plan = None
+    if code is not None:
+        plan = get_object_or_404(Plan.objects.active(), code=code)
+    _require(request, "plans.manage_plans", plan)
+    form = forms.PlanForm(
+        request.POST or None, instance=plan, initial={"version": plan.version if plan else None}
+    )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        reason = form.cleaned_data["reason"]
         try:
-            plan = actions.do_create_plan(request.user, **fields)
+            if plan is None:
+                plan = actions.do_create_plan(request.user, reason, **fields)
+            else:
+                plan.refresh_from_db()
+                actions.do_update_plan(
+                    request.user, plan, form.cleaned_data["version"], reason, **fields
+                )
+        except StaleRecord:
+            form.add_error(None, CONFLICT["plan"])
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Plan created."))
+            messages.success(request, _("Saved."))
             return redirect("plans:plan", code=plan.code)
-    return render(request, "plans/plan_form.html", {"form": form})
+    return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
 
 
 # ---------------------------------------------------------------- task page and editing

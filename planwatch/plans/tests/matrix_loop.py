@@ -127,6 +127,7 @@ ROUTES: dict[str, Route] = {
     "plans:plans": Route(),
     "plans:plan_new": Route(allowed=managers),
     "plans:plan": Route(kwargs=lambda w: {"code": w["plan"].code}),
+    "plans:plan_edit": Route(allowed=managers, kwargs=lambda w: {"code": w["plan"].code}),
     "plans:task_new": Route(allowed=managers),
     "plans:task": Route(allowed=readers_or_own_officer, kwargs=task, unit_scoped=True),
     "plans:task_edit": Route(allowed=managers, kwargs=task, unit_scoped=True),
