@@ -387,6 +387,44 @@ def do_add_milestone(user, task: Task, **fields) -> Milestone:
 
 
 @transaction.atomic
+def do_unassign(user, assignment: Assignment, reason: str = "") -> Assignment:
+    """Take a co-unit off a task. Its reports stay in the task's history; a lead unit is
+    replaced by assigning another lead, never removed."""
+    _require(user, "plans.assign_task", assignment.task)
+    assignment = _lock(assignment)
+    if assignment.role == Assignment.Role.LEAD:
+        raise ValidationError(
+            {"role": _("A task keeps its lead unit; assign another lead unit instead.")}
+        )
+    if assignment.archived_at is None:
+        assignment.archived_at = timezone.now()
+        save_checked(assignment, None)
+        record_event(
+            user,
+            "archived",
+            assignment,
+            {"archived_at": [None, str(assignment.archived_at)]},
+            reason,
+        )
+        _step(user, assignment.task, "unassigned", {"unit": [str(assignment.unit), None]})
+    return assignment
+
+
+@transaction.atomic
+def do_mark_milestone_done(user, milestone: Milestone, done_on: dt.date) -> Milestone:
+    """Record the day a milestone was reached; never a day still to come."""
+    _require(user, "plans.change_task", milestone.task)
+    if done_on > timezone.localdate():
+        raise ValidationError({"done_on": _("A milestone cannot be done on a future day.")})
+    milestone = _lock(milestone)
+    before = snapshot(milestone)
+    milestone.done_on = done_on
+    save_checked(milestone, None)
+    record_changed(user, milestone, before)
+    return milestone
+
+
+@transaction.atomic
 def do_acknowledge(user, assignment: Assignment) -> Assignment:
     """The unit confirms it received the task. Acknowledging twice changes nothing."""
     _require(user, "plans.acknowledge_assignment", assignment)

@@ -234,6 +234,10 @@ class MilestoneForm(forms.ModelForm):
         widgets = {"due_date": DATE}
 
 
+class MilestoneDoneForm(forms.Form):
+    done_on = forms.DateField(label=_("Done on"), widget=DATE)
+
+
 class ReportForm(forms.Form):
     period_start = forms.DateField(
         label=_("Month reported on"),

@@ -27,6 +27,8 @@ urlpatterns = [
         name="acknowledge",
     ),
     path("assignments/<int:pk>/report/", views.report_new, name="report_new"),
+    path("assignments/<int:pk>/remove/", views.assignment_remove, name="assignment_remove"),
+    path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
     path("assignments/<int:pk>/issue/", views.issue_raise, name="issue_raise"),
     path("reports/<int:pk>/review/", views.report_review, name="report_review"),
     path("extensions/<int:pk>/decide/", views.extension_decide, name="extension_decide"),

@@ -21,6 +21,7 @@ from planwatch.plans.models import (
     ExtensionRequest,
     IndicatorActual,
     MajorIssue,
+    Milestone,
     Notification,
     Plan,
     ProgressReport,
@@ -390,6 +391,28 @@ def task_milestone(request: HttpRequest, reference: str) -> HttpResponse:
     return redirect("plans:task", reference=reference)
 
 
+@require_POST
+def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
+    milestone = get_object_or_404(
+        Milestone.objects.active().filter(task__in=tasks_visible_to(request.user)), pk=pk
+    )
+    _require(request, "plans.change_task", milestone.task)
+    form = forms.MilestoneDoneForm(request.POST)
+    if form.is_valid():
+        if _run(
+            request,
+            "task",
+            actions.do_mark_milestone_done,
+            milestone,
+            form=form,
+            **form.cleaned_data,
+        ):
+            messages.success(request, _("Milestone marked done."))
+    else:
+        _flash_form_errors(request, form)
+    return redirect("plans:task", reference=milestone.task.reference)
+
+
 # ---------------------------------------------------------------- assignments and reports
 
 
@@ -402,6 +425,17 @@ def _assignment_for(request: HttpRequest, pk: int, perm: str) -> Assignment:
     )
     _require(request, perm, assignment)
     return assignment
+
+
+@require_POST
+def assignment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = get_object_or_404(
+        Assignment.objects.active().filter(task__in=tasks_visible_to(request.user)), pk=pk
+    )
+    _require(request, "plans.assign_task", assignment.task)
+    if _run(request, "task", actions.do_unassign, assignment, request.POST.get("reason", "")):
+        messages.success(request, _("The unit was taken off the task."))
+    return redirect("plans:task", reference=assignment.task.reference)
 
 
 @require_POST

@@ -19,12 +19,13 @@ from planwatch.plans.models import (
     ExtensionRequest,
     Indicator,
     MajorIssue,
+    Milestone,
     Plan,
     ProgressReport,
     SourceDocument,
     Task,
 )
-from planwatch.testing import Route, managers, own_officer, readers_or_own_officer
+from planwatch.testing import Route, make_unit, managers, own_officer, readers_or_own_officer
 
 EVIDENCE_PATH = "evidence/permission-matrix/evidence.txt"
 
@@ -40,6 +41,7 @@ def extend_world(world: dict) -> None:
         # One fixed small file, so that the matrix never fills the upload folder.
         default_storage.save(EVIDENCE_PATH, ContentFile(b"minutes of the site visit\n"))
     loop = {}
+    helper_unit = make_unit("Helper Bureau", "unit-helper")
     for key in ("a", "b"):
         unit = world[f"unit_{key}"]
         officer = world["users"][("unit_officer", key)]
@@ -55,6 +57,10 @@ def extend_world(world: dict) -> None:
         )
         assignment = Assignment.objects.create(task=task, unit=unit, role="lead")
         Indicator.objects.create(task=task, name="Projects", target=10)
+        co_unit = Assignment.objects.create(task=task, unit=helper_unit, role="co")
+        milestone = Milestone.objects.create(
+            task=task, name="Land released", due_date=dt.date(2024, 6, 30), expected_percent=30
+        )
         report = ProgressReport.objects.create(
             assignment=assignment,
             period_start=dt.date(2024, 3, 1),
@@ -66,6 +72,8 @@ def extend_world(world: dict) -> None:
         loop[unit.pk] = {
             "task": task,
             "assignment": assignment,
+            "co_unit": co_unit,
+            "milestone": milestone,
             "report": report,
             "extension": ExtensionRequest.objects.create(
                 task=task,
@@ -167,6 +175,16 @@ ROUTES: dict[str, Route] = {
     ),
     "plans:reopen": Route(
         allowed=managers, kwargs=task, method="post", data={"reason": "Not done"}, unit_scoped=True
+    ),
+    "plans:assignment_remove": Route(
+        allowed=managers, kwargs=_pk("co_unit"), method="post", unit_scoped=True
+    ),
+    "plans:milestone_done": Route(
+        allowed=managers,
+        kwargs=_pk("milestone"),
+        method="post",
+        data={"done_on": "2024-07-01"},
+        unit_scoped=True,
     ),
     "plans:acknowledge": Route(
         allowed=own_officer, kwargs=assignment, method="post", unit_scoped=True
