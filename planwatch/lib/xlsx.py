@@ -32,6 +32,14 @@ def safe_value(value: Any) -> Any:
     return str(value)
 
 
+def put(cell, value: Any) -> None:
+    """Write one cell; text that starts like a formula stays text."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
 def write_sheet(workbook: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence]):
     """Append a sheet; every text cell is typed as a string so it cannot become a formula."""
     sheet = workbook.create_sheet(title=title[:31])

@@ -1,7 +1,6 @@
 """Changes to projects. Each runs in one transaction, checks permission, writes audit events."""
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
 from planwatch.lib.models import save_checked
+from planwatch.plans.files import check_upload
 from planwatch.projects import geo
 from planwatch.projects.models import (
     STAGE_ORDER,
@@ -28,8 +28,6 @@ from planwatch.projects.models import (
     TaskPlacement,
 )
 from planwatch.projects.status import schedule_of
-
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
 def _require(user, perm: str, obj=None) -> None:
@@ -254,24 +252,19 @@ def do_update_approval(
 
 @transaction.atomic
 def do_attach_document(user, approval: Approval, upload: UploadedFile) -> ApprovalDocument:
-    """Keep a file of an approval; refuses files over 20 MB."""
+    """Keep a file of an approval, checked like report evidence (plans.files): size,
+    kind by name and by content, a clean name, stored under a random one."""
     _require(user, "projects.change_project", approval.project)
-    if upload.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError(
-            {"file": _("The file is larger than %(mb)d MB.") % {"mb": MAX_DOCUMENT_BYTES >> 20}}
-        )
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
+    checked = check_upload(upload, "file")
     document = ApprovalDocument(
         approval=approval,
-        file=upload,
-        name=upload.name[:200],
-        content_type=upload.content_type or "application/octet-stream",
-        size=upload.size,
-        sha256=digest.hexdigest(),
+        name=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
         uploaded_by=user if getattr(user, "is_authenticated", False) else None,
     )
+    document.file.save(checked.stored_name(), checked.upload, save=False)
     document.save()
     values = {**snapshot(document), "file": document.file.name}
     record_event(user, "created", document, {k: [None, v] for k, v in values.items()})

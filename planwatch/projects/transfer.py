@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import Cell
 
 from planwatch.directory.models import Organisation, Person
 from planwatch.directory.resolver import resolve_organisation, resolve_person
 from planwatch.lib.money import BadAmount, parse_amount
+from planwatch.lib.xlsx import put
 from planwatch.projects import actions, geo
 from planwatch.projects.models import (
     Approval,
@@ -69,7 +69,6 @@ APPROVAL_COLUMNS = [
     "note",
 ]
 REQUIRED = {"code", "industry", "lead_unit", "amounts_as_of", "project", "kind"}
-FORMULA_START = ("=", "+", "-", "@")
 MAX_ROWS = 50_000
 
 
@@ -98,14 +97,6 @@ class ImportRefused(Exception):
 
 
 # Export ----------------------------------------------------------------------------------
-
-
-def _put(cell: Cell, value) -> None:
-    """Write a value; text that starts like a formula stays text."""
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        cell.data_type = "s"
-        cell.quotePrefix = True
 
 
 def _org_ref(org: Organisation | None) -> str:
@@ -152,7 +143,7 @@ def export_workbook(projects) -> bytes:
             cny,
         ]
         for column, value in enumerate(values, start=1):
-            _put(sheet.cell(row=row, column=column), value)
+            put(sheet.cell(row=row, column=column), value)
     approvals_sheet = book.create_sheet("approvals")
     approvals_sheet.append(APPROVAL_COLUMNS)
     approvals = (
@@ -174,7 +165,7 @@ def export_workbook(projects) -> bytes:
             a.note,
         ]
         for column, value in enumerate(values, start=1):
-            _put(approvals_sheet.cell(row=row, column=column), value)
+            put(approvals_sheet.cell(row=row, column=column), value)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
