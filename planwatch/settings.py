@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # its export_openapi_schema command; /api/docs served from its own static files
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "django_tasks",
