@@ -103,6 +103,22 @@ def world(db, shared_world):
     return dict(shared_world, unit=shared_world["unit_a"], own=True)
 
 
+@pytest.fixture
+def unit_a(world):
+    """conftest's units and users would clash with the shared world's: these are its own."""
+    return world["unit_a"]
+
+
+@pytest.fixture
+def unit_b(world):
+    return world["unit_b"]
+
+
+@pytest.fixture
+def users(world):
+    return world["users"]
+
+
 @pytest.fixture(autouse=True)
 def uploads_in_a_temporary_folder(settings, shared_world):
     """Instead of conftest's folder per test: the shared world's files must stay found."""
@@ -165,8 +181,8 @@ def test_anonymous_users_see_only_public_routes(client, world, name):
 
 @pytest.mark.parametrize("name", ADMIN_PAGES)
 @pytest.mark.parametrize("role", ROLES)
-def test_only_administrators_reach_the_admin_site(client, world, name, role):
-    client.force_login(world["users"][(role, "a")])
+def test_only_administrators_reach_the_admin_site(client, users, name, role):
+    client.force_login(users[(role, "a")])
     response = client.get(reverse(name))
     if role == ADMIN:
         assert response.status_code in (200, 302)
