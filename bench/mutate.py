@@ -8,7 +8,7 @@ the share of mutants killed and every survivor (line, what changed), then the to
 The work happens in a copy of the project under a temporary folder (the source tree is
 never touched), with a SQLite test database migrated once and reused by every run.
 
-Run: PLANWATCH_DEBUG=1 python bench/mutate.py [--only status.py] [--timeout 600]
+Run: PLANWATCH_DEBUG=1 python bench/mutate.py [--only status.py ...] [--timeout 600]
 """
 
 import argparse
@@ -162,7 +162,9 @@ def run_tests(workdir: Path, tests: list[str], timeout: int) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", help="run the targets whose path ends with this")
+    parser.add_argument(
+        "--only", action="append", help="run the targets whose path ends with this (repeatable)"
+    )
     parser.add_argument("--timeout", type=int, default=900, help="seconds per mutant run")
     args = parser.parse_args()
     os.environ.setdefault("PLANWATCH_DEBUG", "1")
@@ -175,7 +177,9 @@ def main() -> None:
     with (workdir / "planwatch" / "settings.py").open("a", encoding="utf-8") as settings:
         test_db = workdir / "var" / "test.sqlite3"
         settings.write(f'\nDATABASES["default"]["TEST"] = {{"NAME": "{test_db}"}}\n')
-    targets = {k: v for k, v in TARGETS.items() if not args.only or k.endswith(args.only)}
+    targets = {
+        k: v for k, v in TARGETS.items() if not args.only or any(k.endswith(o) for o in args.only)
+    }
     total = killed_total = 0
     try:
         for target, tests in targets.items():
