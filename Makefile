@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export PLANWATCH_DEBUG ?= 1
 
-.PHONY: demo test install system-deps lint format messages clean-db
+.PHONY: demo test install system-deps lint format messages clean-db typecheck openapi
 
 $(BIN)/planwatch: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -25,9 +25,20 @@ demo: install
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/planwatch runserver $(HOST)
 
-## Install (with Chromium for the browser tests) and run the whole suite.
+## Install (with Chromium for the browser tests) and run the whole suite: everything but the
+## browser tests on every core (pytest-xdist), then the browser tests one at a time.
 test: install system-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto -m "not browser"
+	$(BIN)/pytest -m browser
+
+## mypy with django-stubs, as configured in pyproject.toml (strict for the pure rules).
+typecheck: install
+	$(BIN)/mypy
+
+## Write the API's OpenAPI description to planwatch/openapi.json (a test compares the two).
+openapi: install
+	$(BIN)/planwatch export_openapi_schema --api planwatch.api.api --indent 2 --sorted \
+		--output planwatch/openapi.json
 
 system-deps:
 	@scripts/system-deps

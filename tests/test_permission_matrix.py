@@ -9,9 +9,13 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from planwatch.testing import ADMIN, ROLES, Route, audit_readers
+from planwatch.testing import ADMIN, ROLES, Route, audit_readers, make_unit, make_user
+
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 
 CORE: dict[str, Route] = {
     "home": Route(),
@@ -63,13 +67,62 @@ def test_every_route_is_in_the_matrix():
     assert missing == [], f"Add these routes to a tests/matrix*.py module: {missing}"
 
 
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Units, users and every app's objects, built once for this module's thousand cases.
+
+    The world is made inside a transaction that stays open until the module ends; each
+    test runs in a savepoint within it (pytest-django's `db`), so whatever a POST changes
+    is undone before the next case. Files the world stores go to a folder of its own.
+    """
+    uploads = tmp_path_factory.mktemp("matrix-uploads")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=[FAST_HASHER], MEDIA_ROOT=uploads),
+        transaction.atomic(),
+    ):
+        unit_a = make_unit("Unit A Bureau", "unit-a")
+        unit_b = make_unit("Unit B Bureau", "unit-b")
+        users = {
+            (role, key): make_user(role, unit)
+            for role in ROLES
+            for key, unit in (("a", unit_a), ("b", unit_b))
+        }
+        world = {"unit_a": unit_a, "unit_b": unit_b, "users": users, "unit": unit_a, "own": True}
+        world["uploads"] = uploads
+        for module in APP_MODULES:
+            if hasattr(module, "extend_world"):
+                module.extend_world(world)
+        yield world
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(unit_a, unit_b, users):
-    world = {"unit_a": unit_a, "unit_b": unit_b, "users": users, "unit": unit_a, "own": True}
-    for module in APP_MODULES:
-        if hasattr(module, "extend_world"):
-            module.extend_world(world)
-    return world
+def world(db, shared_world):
+    """A copy for one case, which may set "own" and "unit" without touching the next."""
+    return dict(shared_world, unit=shared_world["unit_a"], own=True)
+
+
+@pytest.fixture
+def unit_a(world):
+    """conftest's units and users would clash with the shared world's: these are its own."""
+    return world["unit_a"]
+
+
+@pytest.fixture
+def unit_b(world):
+    return world["unit_b"]
+
+
+@pytest.fixture
+def users(world):
+    return world["users"]
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_a_temporary_folder(settings, shared_world):
+    """Instead of conftest's folder per test: the shared world's files must stay found."""
+    settings.MEDIA_ROOT = shared_world["uploads"]
 
 
 def _value(value, world):

@@ -6,3 +6,8 @@ class AuditConfig(AppConfig):
     name = "planwatch.audit"
     label = "audit"
     verbose_name = _("Audit trail")
+
+    def ready(self) -> None:
+        from planwatch.audit import steps
+
+        steps.discover()

@@ -5,27 +5,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
-
-# The steps the apps record as actions besides the four of AuditEvent.Action. Listed here
-# so that the catalogue holds them: the pages show an action with {% translate e.action %}.
-STEP_ACTIONS = [
-    gettext_noop("assigned"),
-    gettext_noop("acknowledged"),
-    gettext_noop("report submitted"),
-    gettext_noop("report approved"),
-    gettext_noop("report returned"),
-    gettext_noop("extension requested"),
-    gettext_noop("extension approved"),
-    gettext_noop("extension refused"),
-    gettext_noop("major issue raised"),
-    gettext_noop("major issue resolved"),
-    gettext_noop("close requested"),
-    gettext_noop("closed"),
-    gettext_noop("reopened"),
-    gettext_noop("accepted"),
-    gettext_noop("rejected"),
-]
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -1,13 +1,12 @@
 """Administrators' back office. Records are archived from their pages, never deleted here."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from planwatch.audit.actions import record_changed, record_created, snapshot
 from planwatch.directory.models import Alias, Organisation, Person, Post, Relation, Tenure
 
 
-class NoDeleteAdmin(SimpleHistoryAdmin):
+class NoDeleteAdmin(admin.ModelAdmin):
     """Saves write an audit event like any other change; deleting is not offered."""
 
     def save_model(self, request, obj, form, change) -> None:

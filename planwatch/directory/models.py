@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from planwatch.lib.models import DomainModel, pick_language
 from planwatch.lib.text import normalise_name
@@ -50,7 +49,6 @@ class Organisation(DomainModel):
         related_name="children",
     )
     description = models.TextField(_("description"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name_en", "name_zh"]
@@ -103,7 +101,6 @@ class Relation(DomainModel):
     start_date = models.DateField(_("from date"), null=True, blank=True)
     end_date = models.DateField(_("until date"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("relation")
@@ -136,7 +133,6 @@ class Person(DomainModel):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
     note = models.TextField(_("note"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name_en", "name_zh"]
@@ -177,7 +173,6 @@ class Post(DomainModel):
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     title_zh = models.CharField(_("title (Chinese)"), max_length=200, blank=True)
     single_holder = models.BooleanField(_("one holder at a time"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["organisation__name_en", "title_en"]
@@ -218,7 +213,6 @@ class Tenure(DomainModel):
     source = models.CharField(_("source"), max_length=500)
     source_url = models.URLField(_("source address"), blank=True)
     reported_on = models.DateField(_("reported on"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["post", "as_of", "start_date"]
@@ -272,7 +266,6 @@ class Alias(DomainModel):
     post = models.ForeignKey(
         Post, null=True, blank=True, on_delete=models.PROTECT, related_name="aliases"
     )
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

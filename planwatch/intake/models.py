@@ -4,7 +4,6 @@ supervision loop until a person accepts it in the review queue."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from planwatch.lib.models import DomainModel
 
@@ -75,7 +74,6 @@ class IntakeDocument(DomainModel):
         on_delete=models.PROTECT,
         related_name="intake_documents",
     )
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at"]
@@ -105,7 +103,6 @@ class Proposal(DomainModel):
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["document", "kind", "summary"]
@@ -135,7 +132,6 @@ class DraftDirective(DomainModel):
     task = models.ForeignKey(
         "plans.Task", null=True, blank=True, on_delete=models.PROTECT, related_name="intake_drafts"
     )
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["document", "position"]

@@ -1,5 +1,7 @@
 """Base classes for domain records: archived instead of deleted, versioned for safe edits."""
 
+from typing import Any, NoReturn
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -9,11 +11,11 @@ class ArchiveInstead(Exception):
     """Raised when code tries to hard-delete a domain record."""
 
 
-class DomainQuerySet(models.QuerySet):
+class DomainQuerySet(models.QuerySet[Any]):
     def active(self) -> "DomainQuerySet":
         return self.filter(archived_at__isnull=True)
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise ArchiveInstead("Domain records are archived, never deleted.")
 
 
@@ -38,7 +40,7 @@ class DomainModel(models.Model):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ArchiveInstead(f"{self._meta.verbose_name} records are archived, never deleted.")
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -140,10 +141,10 @@ def _scale(maximum: float, width: float) -> float:
 
 
 def bar_chart(
-    bars: list[tuple[str, list]],
+    bars: list[tuple[str, list[float]]],
     series: list[Series],
     title: str = "",
-    value_format=lambda v: f"{v:,.2f}",
+    value_format: Callable[[float], str] = lambda v: f"{v:,.2f}",
     label_width: int = 220,
     width: int = 760,
 ) -> str:
@@ -198,7 +199,7 @@ def bar_chart(
 class GanttMark:
     """A dated mark on a row: a milestone (diamond) or a due date (triangle)."""
 
-    day: object
+    day: dt.date
     label: str
     shape: str = "diamond"
     late: bool = False
@@ -208,15 +209,17 @@ class GanttMark:
 @dataclass
 class GanttRow:
     label: str
-    start: object | None
-    end: object | None
+    start: dt.date | None
+    end: dt.date | None
     colour: str = "#1e8e3e"
     href: str = ""
     marks: list[GanttMark] | None = None
     group: str = ""
 
 
-def gantt(rows: list[GanttRow], first_month, months: int, today, title: str = "") -> str:
+def gantt(
+    rows: list[GanttRow], first_month: dt.date, months: int, today: dt.date, title: str = ""
+) -> str:
     """Rows down the side, months across; group headings when the `group` changes.
 
     Late marks are red and crossed, done marks hollow, so the board prints in black and white.
@@ -230,7 +233,7 @@ def gantt(rows: list[GanttRow], first_month, months: int, today, title: str = ""
     end = dt.date(start.year + end_month // 12, end_month % 12 + 1, 1)
     span = (end - start).days
 
-    def x_of(day) -> float:
+    def x_of(day: dt.date) -> float:
         day = min(max(day, start), end)
         return label_w + (day - start).days / span * col_w * months
 

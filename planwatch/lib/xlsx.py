@@ -10,10 +10,12 @@ import io
 import zipfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_START = ("=", "+", "-", "@")
 MAX_BYTES = 5 * 1024 * 1024
@@ -32,7 +34,7 @@ def safe_value(value: Any) -> Any:
     return str(value)
 
 
-def put(cell, value: Any) -> None:
+def put(cell: Cell, value: Any) -> None:
     """Write one cell; text that starts like a formula stays text."""
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_START):
@@ -40,9 +42,11 @@ def put(cell, value: Any) -> None:
         cell.quotePrefix = True
 
 
-def write_sheet(workbook: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence]):
+def write_sheet(
+    workbook: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> Worksheet:
     """Append a sheet; every text cell is typed as a string so it cannot become a formula."""
-    sheet = workbook.create_sheet(title=title[:31])
+    sheet: Worksheet = workbook.create_sheet(title=title[:31])
     sheet.append(list(header))
     for row in rows:
         sheet.append([safe_value(v) for v in row])
@@ -53,10 +57,12 @@ def write_sheet(workbook: Workbook, title: str, header: Sequence[str], rows: Ite
     return sheet
 
 
-def workbook_bytes(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
+def workbook_bytes(
+    sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
+) -> bytes:
     """An xlsx file of the given (title, header, rows) sheets."""
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(cast(Worksheet, workbook.active))  # a new workbook has its one sheet
     for title, header, rows in sheets:
         write_sheet(workbook, title, header, rows)
     buffer = io.BytesIO()
@@ -85,7 +91,7 @@ def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     if header_row is None or not any(v not in (None, "") for v in header_row):
         raise BadWorkbook(_("The first row must name the columns; it is empty."))
     header = [str(v).strip().lower() if v is not None else "" for v in header_row]
-    body = []
+    body: list[tuple[int, list[Any]]] = []
     for number, values in enumerate(rows, start=2):
         if all(v in (None, "") for v in values):
             continue

@@ -13,7 +13,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from planwatch.lib.models import DomainModel, pick_language
 
@@ -66,7 +65,6 @@ class SourceDocument(DomainModel):
     )
     text = models.TextField(_("text"), blank=True)
     source_url = models.URLField(_("source address"), blank=True, max_length=1000)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-document_date", "title"]
@@ -86,7 +84,6 @@ class Clause(DomainModel):
     text = models.TextField(_("text"))
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["document", "position"]
@@ -142,7 +139,6 @@ class Plan(DomainModel):
     warn_days = models.PositiveSmallIntegerField(
         _("warn days before a deadline"), default=14, validators=[MaxValueValidator(365)]
     )
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -231,7 +227,6 @@ class Task(DomainModel):
     closed_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
     )
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "reference"]
@@ -285,7 +280,6 @@ class Assignment(DomainModel):
     acknowledged_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["task", "role", "unit"]
@@ -314,7 +308,6 @@ class Milestone(DomainModel):
         _("expected progress at this stage (%)"), validators=[MaxValueValidator(100)]
     )
     done_on = models.DateField(_("done on"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["task", "due_date"]
@@ -334,7 +327,6 @@ class StageTemplate(DomainModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
     task_kind = models.CharField(_("for tasks of kind"), max_length=20, choices=Task.Kind.choices)
     stages = models.JSONField(_("stages"), default=list)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("stage template")
@@ -355,7 +347,6 @@ class Indicator(DomainModel):
     )
     target = models.DecimalField(_("target"), max_digits=18, decimal_places=4)
     target_date = models.DateField(_("target date"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["task", "name"]
@@ -391,7 +382,6 @@ class ProgressReport(DomainModel):
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     review_comment = models.TextField(_("review comment"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-period_start", "-submitted_at"]
@@ -481,7 +471,6 @@ class ExtensionRequest(DomainModel):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-requested_at"]
@@ -512,7 +501,6 @@ class MajorIssue(DomainModel):
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     resolution = models.TextField(_("resolution"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-raised_at"]

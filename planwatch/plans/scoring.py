@@ -52,7 +52,7 @@ def unit_score(counts: UnitCounts) -> int | None:
 def ranks(scores: list[int | None]) -> list[int | None]:
     """Competition ranking ("1, 2, 2, 4"): highest score first; no score, no rank."""
     ordered = sorted((s for s in scores if s is not None), reverse=True)
-    first = {}
+    first: dict[int, int] = {}
     for position, score in enumerate(ordered, start=1):
         first.setdefault(score, position)
     return [None if s is None else first[s] for s in scores]

@@ -120,9 +120,9 @@ def status_dates(facts: TaskFacts, thresholds: Thresholds) -> StatusDates:
     grows, the deadline only nears), so the first at-risk day is found by bisection."""
     started = facts.progress is not None
     probe = facts.deadline or facts.start_date
-    first = task_status(facts, probe, thresholds)
-    if first in (Status.CLOSED, Status.COMPLETED, Status.EXTENSION_PENDING):
-        return StatusDates(first, None, None, started)
+    at_probe = task_status(facts, probe, thresholds)
+    if at_probe in (Status.CLOSED, Status.COMPLETED, Status.EXTENSION_PENDING):
+        return StatusDates(at_probe, None, None, started)
     overdue_from = facts.deadline + dt.timedelta(days=1) if facts.deadline else None
 
     def at_risk(day: dt.date) -> bool:

@@ -11,7 +11,6 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from planwatch.lib.models import DomainModel, pick_language
 
@@ -69,7 +68,6 @@ class Country(NamedModel):
 
     code = models.CharField(_("ISO code"), max_length=2, unique=True)
     position = models.PositiveSmallIntegerField(_("position in lists"), default=100)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "name_en"]
@@ -91,7 +89,6 @@ class Industry(NamedModel):
         help_text=_("GB/T 4754 classification, e.g. C27 for pharmaceuticals."),
     )
     position = models.PositiveSmallIntegerField(_("position in lists"), default=100)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "name_en"]
@@ -105,7 +102,6 @@ class ApprovalKind(NamedModel):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     default_agency = models.CharField(_("usual issuing agency"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("position in lists"), default=100)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "name_en"]
@@ -125,7 +121,6 @@ class ExchangeRate(DomainModel):
         validators=[MinValueValidator(0)],
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["currency", "-valid_from"]
@@ -175,7 +170,6 @@ class Region(NamedModel):
     south = models.FloatField(editable=False, default=0)
     east = models.FloatField(editable=False, default=0)
     north = models.FloatField(editable=False, default=0)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "code"]
@@ -265,9 +259,6 @@ class Project(NamedModel):
     next_milestone_due = models.DateField(null=True, blank=True, editable=False)
     slipped = models.BooleanField(default=False, editable=False)
     signed_on = models.DateField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(
-        excluded_fields=["next_approval_due", "next_milestone_due", "signed_on"]
-    )
 
     class Meta:
         ordering = ["code"]
@@ -314,7 +305,6 @@ class ProjectStage(DomainModel):
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
     planned_on = models.DateField(_("planned"), null=True, blank=True)
     actual_on = models.DateField(_("reached"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("stage date")
@@ -383,7 +373,6 @@ class Approval(DomainModel):
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     reference = models.CharField(_("document number"), max_length=100, blank=True)
     note = models.TextField(_("note"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["project", "due_on", "kind__position"]
@@ -437,7 +426,6 @@ class CapitalPayment(DomainModel):
     amount = models.DecimalField(_("amount"), validators=[MinValueValidator(0)], **AMOUNT)
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["project", "paid_on"]
