@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "planwatch.lib.ops",
     "planwatch.audit",
     "planwatch.accounts",
     "planwatch.directory",
