@@ -1,6 +1,7 @@
 """A backup from a newer Planwatch (a migration this code does not know) is refused; one
 from an older Planwatch is restored, then migrated to this code's schema."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from planwatch.accounts.models import User
 from planwatch.lib.ops.tests.snapshots import rewrite_archive, table_rows
 
-QUIET = {"stdout": open("/dev/null", "w")}
+QUIET = {"stdout": io.StringIO()}
 
 
 def backup(path: Path) -> Path:

@@ -2,6 +2,7 @@
 uploaded file's hash are as they were at the backup. On SQLite and PostgreSQL alike
 (the suite runs on both)."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def test_a_round_trip_gives_back_every_row_and_file(world, tmp_path, unit_a):
     uploads = Path(settings.MEDIA_ROOT)
     rows, files = table_rows(), file_hashes(uploads)
     archive = tmp_path / "planwatch.tar.gz"
-    call_command("backup", output=str(archive), stdout=open("/dev/null", "w"))
+    call_command("backup", output=str(archive), stdout=io.StringIO())
 
     make_unit("Unit C Bureau", "unit-c")
     unit_a.name_en = "Renamed after the backup"
@@ -37,7 +38,7 @@ def test_a_round_trip_gives_back_every_row_and_file(world, tmp_path, unit_a):
     (uploads / "late.txt").write_text("came after the backup")
     assert table_rows() != rows and file_hashes(uploads) != files
 
-    call_command("restore", str(archive), yes=True, stdout=open("/dev/null", "w"))
+    call_command("restore", str(archive), yes=True, stdout=io.StringIO())
 
     assert table_rows() == rows
     assert file_hashes(uploads) == files

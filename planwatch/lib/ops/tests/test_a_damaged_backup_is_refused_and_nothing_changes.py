@@ -1,3 +1,4 @@
+import io
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ def archive(transactional_db, users, tmp_path) -> Path:
     uploads.mkdir(parents=True, exist_ok=True)
     (uploads / "evidence.txt").write_text("evidence")
     path = tmp_path / "backup.tar.gz"
-    call_command("backup", output=str(path), stdout=open("/dev/null", "w"))
+    call_command("backup", output=str(path), stdout=io.StringIO())
     return path
 
 
