@@ -298,11 +298,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 MAX_REQUEST_BYTES = env_int("MAX_UPLOAD_MB", 64) * 1024 * 1024
 
-# Overload: at most this many requests in progress per process (gunicorn threads), and
-# a request that waited in the queue longer than OVERLOAD_MAX_WAIT_SECONDS (measured from
-# the proxy's X-Request-Start, or gunicorn's accept) is answered 503 with Retry-After.
-OVERLOAD_MAX_IN_FLIGHT = env_int("MAX_IN_FLIGHT", 8)
-OVERLOAD_MAX_WAIT_SECONDS = float(env_int("MAX_QUEUE_WAIT_MS", 2000)) / 1000
+# Overload (planwatch.lib.guards): per process, at most MAX_IN_FLIGHT requests at work and
+# MAX_WAITING waiting for one of them to finish; a request that finds both full, or has
+# waited longer than MAX_QUEUE_WAIT_MS since it reached the server, is answered 503 with
+# Retry-After at once. deploy/gunicorn.conf.py sizes gunicorn's threads to match.
+OVERLOAD_MAX_IN_FLIGHT = env_int("MAX_IN_FLIGHT", 4)
+OVERLOAD_MAX_WAITING = env_int("MAX_WAITING", 4)
+OVERLOAD_MAX_WAIT_SECONDS = float(env_int("MAX_QUEUE_WAIT_MS", 1000)) / 1000
 OVERLOAD_RETRY_AFTER_SECONDS = 5
 
 LOGGING = {

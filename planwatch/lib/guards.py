@@ -9,11 +9,12 @@ OverloadGuardMiddleware runs first. It refuses a request
   X-Planwatch-Queued-At, set by `planwatch.lib.server.QueueStampingThreadWorker` when
   gunicorn accepted it): its client has probably given up, and serving it would only
   make the requests behind it late too;
-- for which no in-flight slot (OVERLOAD_MAX_IN_FLIGHT per process) frees up within
-  what is left of that wait.
+- when all in-flight slots (OVERLOAD_MAX_IN_FLIGHT per process) are taken and the
+  waiting room (OVERLOAD_MAX_WAITING requests that wait for a slot) is full;
+- that waited in the waiting room until its time was up.
 
-A refusal costs well under a millisecond, so spare gunicorn threads drain a flood
-quickly while the slots keep serving at full speed.
+A refusal costs well under a millisecond, so the gunicorn threads beyond slots and
+waiting room drain a flood at once while the slots keep serving at full speed.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class OverloadGuardMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.slots = threading.BoundedSemaphore(settings.OVERLOAD_MAX_IN_FLIGHT)
+        self.waiting_room = threading.BoundedSemaphore(settings.OVERLOAD_MAX_WAITING)
         self.max_wait = settings.OVERLOAD_MAX_WAIT_SECONDS
         # The health check answers even when the pages cannot: a full server is alive.
         self.exempt = {"/healthz"}
@@ -90,8 +92,15 @@ class OverloadGuardMiddleware:
         waited = max(0.0, time.time() - arrived) if arrived is not None else 0.0
         if waited > self.max_wait:
             return self.busy(request)
-        if not self.slots.acquire(timeout=self.max_wait - waited):
-            return self.busy(request)
+        if not self.slots.acquire(blocking=False):
+            if not self.waiting_room.acquire(blocking=False):
+                return self.busy(request)
+            try:
+                got_slot = self.slots.acquire(timeout=self.max_wait - waited)
+            finally:
+                self.waiting_room.release()
+            if not got_slot:
+                return self.busy(request)
         try:
             return self.get_response(request)
         finally:

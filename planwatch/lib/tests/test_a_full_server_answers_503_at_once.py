@@ -15,6 +15,7 @@ from planwatch.lib.guards import OverloadGuardMiddleware, queued_at
 @pytest.fixture
 def guard(settings):
     settings.OVERLOAD_MAX_IN_FLIGHT = 2
+    settings.OVERLOAD_MAX_WAITING = 1
     settings.OVERLOAD_MAX_WAIT_SECONDS = 0.2
     settings.OVERLOAD_RETRY_AFTER_SECONDS = 5
     release = threading.Event()
@@ -48,6 +49,27 @@ def test_past_its_slots_a_request_gets_503_with_retry_after(guard):
     assert "The server is busy" in response.content.decode()
     assert "服务器" in response.content.decode()
     release.set()
+    for thread in busy:
+        thread.join()
+
+
+def test_a_request_in_the_waiting_room_is_served_when_a_slot_frees(guard, settings):
+    settings.OVERLOAD_MAX_WAIT_SECONDS = 30
+    middleware, release = guard
+    middleware = OverloadGuardMiddleware(middleware.get_response)
+    busy = fill(middleware, 2)
+    answers = []
+    waiter = threading.Thread(
+        target=lambda: answers.append(middleware(RequestFactory().get("/plans/")))
+    )
+    waiter.start()
+    time.sleep(0.1)
+    room_full = middleware(RequestFactory().get("/plans/"))
+    assert room_full.status_code == 503, "past slots and waiting room: refused, not queued"
+    assert answers == [], "the waiter is still waiting"
+    release.set()
+    waiter.join()
+    assert answers[0].status_code == 200
     for thread in busy:
         thread.join()
 
