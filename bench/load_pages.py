@@ -209,12 +209,11 @@ def main() -> None:
             except OSError:
                 time.sleep(0.3)
         asyncio.run(open_load(args.port, pairs, 5, 4, args.timeout))  # warm-up
-        print(
-            f"server: {'gunicorn -w 2 (sync), no guard' if args.baseline else 'deploy/gunicorn.conf.py'}"
+        server_name = (
+            "gunicorn -w 2 (sync), no guard" if args.baseline else "deploy/gunicorn.conf.py"
         )
-        print(
-            f"database: {database_url.split(':')[0]}; {len(pairs)} pages; {args.seconds:.0f} s a load"
-        )
+        print(f"server: {server_name}; database: {database_url.split(':')[0]}")
+        print(f"{len(pairs)} pages; {args.seconds:.0f} s a load; patience {args.timeout:.0f} s")
         print(
             f"{'offered':>8} {'sent':>6} {'answered/s':>10} {'p50':>6} {'p95':>6} {'p99':>6} "
             f"{'503':>6} {'503 p95':>8} {'errors':>6} {'timeouts':>8}   (ms)"
@@ -237,10 +236,7 @@ def main() -> None:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
-        if not args.database_url:
-            shutil.rmtree(var_dir, ignore_errors=True)
-        else:
-            shutil.rmtree(var_dir, ignore_errors=True)
+        shutil.rmtree(var_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
