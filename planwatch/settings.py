@@ -302,8 +302,10 @@ MAX_REQUEST_BYTES = env_int("MAX_UPLOAD_MB", 64) * 1024 * 1024
 # MAX_WAITING waiting for one of them to finish; a request that finds both full, or has
 # waited longer than MAX_QUEUE_WAIT_MS since it reached the server, is answered 503 with
 # Retry-After at once. deploy/gunicorn.conf.py sizes gunicorn's threads to match.
-OVERLOAD_MAX_IN_FLIGHT = env_int("MAX_IN_FLIGHT", 4)
-OVERLOAD_MAX_WAITING = env_int("MAX_WAITING", 4)
+# The defaults only keep a runaway process in bounds; deploy/gunicorn.conf.py sets the
+# measured values (2 and 2).
+OVERLOAD_MAX_IN_FLIGHT = env_int("MAX_IN_FLIGHT", 64)
+OVERLOAD_MAX_WAITING = env_int("MAX_WAITING", 64)
 OVERLOAD_MAX_WAIT_SECONDS = float(env_int("MAX_QUEUE_WAIT_MS", 1000)) / 1000
 OVERLOAD_RETRY_AFTER_SECONDS = 5
 
