@@ -16,12 +16,42 @@ PROJECT_DIR = BASE_DIR.parent
 
 
 def env(name: str, default: str = "") -> str:
-    return os.environ.get(f"PLANWATCH_{name}", default)
+    """PLANWATCH_<name>, or the contents of the file PLANWATCH_<name>_FILE names (for
+    secrets mounted as files by Docker, systemd or Kubernetes), or the default."""
+    direct, path = os.environ.get(f"PLANWATCH_{name}"), os.environ.get(f"PLANWATCH_{name}_FILE")
+    if direct is not None and path:
+        raise ImproperlyConfigured(f"Set PLANWATCH_{name} or PLANWATCH_{name}_FILE, not both.")
+    if path:
+        try:
+            return Path(path).read_text(encoding="utf-8").strip()
+        except OSError as error:
+            raise ImproperlyConfigured(
+                f"PLANWATCH_{name}_FILE: cannot read {path} ({error.strerror or error})."
+            ) from None
+    return default if direct is None else direct
+
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off", "")
 
 
 def env_bool(name: str, default: bool = False) -> bool:
+    """A yes/no setting; a typo such as "ture" stops the start instead of meaning "off"."""
     value = env(name, "1" if default else "0").strip().lower()
-    return value in ("1", "true", "yes", "on")
+    if value not in TRUE_WORDS + FALSE_WORDS:
+        raise ImproperlyConfigured(
+            f"PLANWATCH_{name}={value!r} is not a yes/no value; "
+            f"use one of {', '.join(w for w in TRUE_WORDS + FALSE_WORDS if w)}."
+        )
+    return value in TRUE_WORDS
+
+
+def env_int(name: str, default: int) -> int:
+    value = env(name, str(default)).strip()
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"PLANWATCH_{name}={value!r} is not a whole number.") from None
 
 
 DEBUG = env_bool("DEBUG")
@@ -52,6 +82,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "planwatch.lib.ops",
     "planwatch.audit",
     "planwatch.accounts",
     "planwatch.directory",
@@ -61,16 +92,22 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "planwatch.lib.guards.OverloadGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "planwatch.lib.guards.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "planwatch.accounts.middleware.PrivatePagesMiddleware",
     "planwatch.accounts.middleware.LoginRequiredMiddleware",
     "planwatch.accounts.middleware.AdminOnlyForAdministratorsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "planwatch.accounts.middleware.IdleSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -108,6 +145,11 @@ def database_config(url: str) -> dict:
             "timeout": 20,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
+    elif env_int("STATEMENT_TIMEOUT_MS", 0) > 0:
+        # Set by deploy/gunicorn.conf.py: no page waits on a runaway query forever.
+        config["OPTIONS"] = {
+            "options": f"-c statement_timeout={env_int('STATEMENT_TIMEOUT_MS', 0)}"
+        }
     return config
 
 
@@ -133,16 +175,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: after this many failures for one username from one address,
-# that pair is locked out for the cool-off period.
-AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+# Login throttling: after this many failures for one username (from any address), from
+# one address (for any username), or for the pair, that username or address is locked
+# out for the cool-off period. Guessing one password across many accounts, or one
+# account from many addresses, is stopped as well as the plain repeated guess.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address", ["username", "ip_address"]]
+# Behind a reverse proxy: the header the trusted proxy sets for the client's address
+# (e.g. X-Forwarded-For) and how many trusted proxies append to it.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+AXES_CLIENT_IP_CALLABLE = "planwatch.accounts.addresses.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -186,8 +236,77 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A working day at most, and signed out after this long without a request.
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 10) * 3600
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# HTTPS: on by default in production. Behind a proxy that terminates TLS, set
+# PLANWATCH_PROXY_SSL_HEADER=X-Forwarded-Proto (the header it sets to "https"), or turn
+# the redirect off with PLANWATCH_SSL_REDIRECT=0 when the proxy redirects itself.
+SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+if env("PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + env("PROXY_SSL_HEADER").strip().upper().replace("-", "_"),
+        "https",
+    )
+
+# Every script is a vendored static file: no inline script, no eval. Inline style
+# attributes stay allowed (progress bars' widths, Leaflet's positions).
+_TILE_ORIGIN = "/".join(env("MAP_TILE_URL").split("/")[:3]) if env("MAP_TILE_URL") else ""
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *([_TILE_ORIGIN] if _TILE_ORIGIN else [])],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Request bodies: form fields and JSON at most DATA_UPLOAD_MAX_MEMORY_SIZE; uploads
+# larger than FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file; a request larger than
+# MAX_REQUEST_BYTES is refused with 413 before it is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+MAX_REQUEST_BYTES = env_int("MAX_UPLOAD_MB", 64) * 1024 * 1024
+
+# Overload (planwatch.lib.guards): per process, at most MAX_IN_FLIGHT requests at work and
+# MAX_WAITING waiting for one of them to finish; a request that finds both full, or has
+# waited longer than MAX_QUEUE_WAIT_MS since it reached the server, is answered 503 with
+# Retry-After at once. deploy/gunicorn.conf.py sizes gunicorn's threads to match.
+# The defaults only keep a runaway process in bounds; deploy/gunicorn.conf.py sets the
+# measured values (2 and 2).
+OVERLOAD_MAX_IN_FLIGHT = env_int("MAX_IN_FLIGHT", 64)
+OVERLOAD_MAX_WAITING = env_int("MAX_WAITING", 64)
+OVERLOAD_MAX_WAIT_SECONDS = float(env_int("MAX_QUEUE_WAIT_MS", 1000)) / 1000
+OVERLOAD_RETRY_AFTER_SECONDS = 5
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("planwatch.accounts.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("directory/", include("planwatch.directory.urls")),
     path("plans/", include("planwatch.plans.urls")),

@@ -6,3 +6,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "planwatch.settings")
 application = get_wsgi_application()
+
+# A production start without collected static files says why in the log, once.
+from planwatch.lib.deploy import log_problems  # noqa: E402
+
+log_problems()

@@ -6,3 +6,7 @@ class AccountsConfig(AppConfig):
     name = "planwatch.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        # `planwatch check --deploy` also checks the installation itself.
+        import planwatch.lib.deploy  # noqa: F401

@@ -1,9 +1,17 @@
-"""Keep Django's admin site to administrators, whatever staff flags a user carries."""
+"""Request guards of the accounts layer: the admin site for administrators only, sign-in
+required for pages, idle sessions ended, signed-in pages never cached."""
 
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import middleware as auth_middleware
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 
 class AdminOnlyForAdministratorsMiddleware:
@@ -28,3 +36,45 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
         if request.path.startswith("/api/"):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class IdleSessionTimeoutMiddleware:
+    """Sign a user out after SESSION_IDLE_SECONDS without a request.
+
+    The last-seen time is written at most once a minute, so a busy page does not write
+    its session on every request.
+    """
+
+    KEY = "planwatch_last_seen"
+    WRITE_EVERY = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(self.KEY)
+            if last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS:
+                # Signed out, the request goes on as an anonymous one: pages send the
+                # user to sign in (and back here after), the API answers 401.
+                logout(request)
+                messages.info(request, _("You were signed out after a time without activity."))
+                return self.get_response(request)
+            if last_seen is None or now - last_seen >= self.WRITE_EVERY:
+                request.session[self.KEY] = now
+        return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """Nothing shown to a signed-in user is kept by a browser or a shared cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from zipfile import BadZipFile
 
+from planwatch.lib.archives import zip_problem
+
 MAX_BYTES = 20 * 1024 * 1024
+# Decompression bombs: a .docx is a zip of XML that python-docx holds in memory whole;
+# a PDF's streams are capped by pypdf itself (75 MB each), its pages here.
+DOCX_MAX_UNCOMPRESSED = 64 * 1024 * 1024
+PDF_MAX_PAGES = 2_000
 TEXT_EXTENSIONS = {".txt", ".text"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 SUPPORTED = sorted(TEXT_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx"})
@@ -114,6 +120,8 @@ def _pdf_text(data: bytes, path: Path) -> str:
 
     try:
         reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > PDF_MAX_PAGES:
+            raise IntakeError(f"{path}: PDF has {len(reader.pages)} pages, over {PDF_MAX_PAGES}")
         if reader.is_encrypted:
             raise IntakeError(f"{path}: PDF is encrypted; save an unprotected copy")
         text = "\n\n".join((page.extract_text() or "") for page in reader.pages)
@@ -129,6 +137,8 @@ def _docx_text(data: bytes, path: Path) -> str:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    if problem := zip_problem(data, max_uncompressed=DOCX_MAX_UNCOMPRESSED):
+        raise IntakeError(f"{path}: {problem}")
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, BadZipFile, XMLSyntaxError, ValueError, KeyError, OSError):

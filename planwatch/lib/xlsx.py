@@ -2,7 +2,8 @@
 
 A cell whose text starts with =, +, - or @ is written as text, never as a formula: a
 spreadsheet would otherwise run it when the file is opened (formula injection). Reading
-refuses files that are not xlsx, too large, or without a header, with a clear message.
+refuses files that are not xlsx, too large, that would unpack too large (see
+planwatch.lib.archives), too long or too wide, or without a header, with a clear message.
 """
 
 import datetime as dt
@@ -17,9 +18,15 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planwatch.lib.archives import zip_problem
+
 FORMULA_START = ("=", "+", "-", "@")
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
+# Rows read, blank ones included, before a sheet is refused: a sheet can declare a
+# million empty rows in a few bytes, and reading them is what takes the time.
+MAX_SHEET_ROWS = 2 * MAX_ROWS
+MAX_COLUMNS = 200
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -79,6 +86,8 @@ def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, list[Any]]]]:
         )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise BadWorkbook(_("The file is not an Excel workbook (.xlsx)."))
+    if problem := zip_problem(data):
+        raise BadWorkbook(problem)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds of errors for a damaged file
@@ -86,13 +95,18 @@ def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     sheet = workbook.worksheets[0] if workbook.worksheets else None
     if sheet is None:
         raise BadWorkbook(_("The workbook has no sheet."))
-    rows = sheet.iter_rows(values_only=True)
+    rows = sheet.iter_rows(values_only=True, max_row=MAX_SHEET_ROWS + 1, max_col=MAX_COLUMNS)
     header_row = next(rows, None)
     if header_row is None or not any(v not in (None, "") for v in header_row):
         raise BadWorkbook(_("The first row must name the columns; it is empty."))
     header = [str(v).strip().lower() if v is not None else "" for v in header_row]
     body: list[tuple[int, list[Any]]] = []
     for number, values in enumerate(rows, start=2):
+        if number > MAX_SHEET_ROWS:
+            raise BadWorkbook(
+                _("The sheet has more than %(n)d rows, blank ones included; delete the empty rows.")
+                % {"n": MAX_SHEET_ROWS}
+            )
         if all(v in (None, "") for v in values):
             continue
         if len(body) >= MAX_ROWS:

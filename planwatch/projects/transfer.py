@@ -17,8 +17,9 @@ from openpyxl import Workbook, load_workbook
 
 from planwatch.directory.models import Organisation, Person
 from planwatch.directory.resolver import resolve_organisation, resolve_person
+from planwatch.lib.archives import zip_problem
 from planwatch.lib.money import BadAmount, parse_amount
-from planwatch.lib.xlsx import put
+from planwatch.lib.xlsx import MAX_COLUMNS, put
 from planwatch.projects import actions, geo
 from planwatch.projects.models import (
     Approval,
@@ -291,7 +292,7 @@ def _rows(book, name: str, columns: list[str], errors: list[CellError]):
     if name not in book.sheetnames:
         return
     sheet = book[name]
-    rows = sheet.iter_rows(values_only=True)
+    rows = sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS)
     header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
     unknown = [h for h in header if h and h not in columns + EXPORT_ONLY]
     for h in unknown:
@@ -355,6 +356,8 @@ class ImportResult:
 def import_workbook(user, data: bytes) -> ImportResult:
     """Check the whole workbook, then save all of it in one transaction, or raise ImportRefused."""
     errors: list[CellError] = []
+    if problem := zip_problem(data):
+        raise ImportRefused([CellError("", 0, "", problem)])
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds on a file that is not a workbook
