@@ -75,3 +75,15 @@ class Route:
     query: str | Callable[[dict], str] = ""
     placeholder: bool = False  # a route that only answers "not found", like the API root
     multipart: bool = False  # an API route that takes uploaded files
+
+
+@dataclass
+class History:
+    """A model's record-history page (/audit/<model>/<pk>/) in the permission matrix.
+
+    `record(world)` gives the record of world["unit"] (the user's own unit when
+    world["own"] is True, another unit's otherwise); for reference data, the same record
+    both times. Each app lists every model it audits in its matrix module's HISTORY."""
+
+    record: Callable[[dict], object]
+    allowed: Callable[[str, bool], bool] = everyone
