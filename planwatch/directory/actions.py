@@ -11,6 +11,10 @@ from planwatch.lib.models import save_checked
 from planwatch.lib.text import normalise_name
 
 
+# The fields that place an organisation in the structure: see rules.py.
+STRUCTURE_FIELDS = ("parent", "kind", "code")
+
+
 def _require(user, perm: str, obj=None) -> None:
     if user is not None and not user.has_perm(perm, obj):
         raise PermissionDenied(_("You may not do this."))
@@ -56,6 +60,9 @@ def do_update_organisation(
     before = snapshot(organisation)
     for name, value in fields.items():
         setattr(organisation, name, value)
+    moved = [f for f in STRUCTURE_FIELDS if snapshot(organisation, [f]) != {f: before.get(f)}]
+    if moved:
+        _require(user, "directory.restructure_organisation", organisation)
     organisation.full_clean()
     save_checked(organisation, version)
     record_changed(user, organisation, before, reason)
