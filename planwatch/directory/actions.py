@@ -10,7 +10,6 @@ from planwatch.directory.models import Alias, Organisation, Person, Post, Relati
 from planwatch.lib.models import save_checked
 from planwatch.lib.text import normalise_name
 
-
 # The fields that place an organisation in the structure: see rules.py.
 STRUCTURE_FIELDS = ("parent", "kind", "code")
 
