@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "planwatch.lib.middleware.RefuseUnstorableCharactersMiddleware",
+    "planwatch.lib.middleware.RefuseBadInputMiddleware",
     "planwatch.accounts.middleware.LoginRequiredMiddleware",
     "planwatch.accounts.middleware.AdminOnlyForAdministratorsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,7 +1,14 @@
 """Helpers shared by every app's django-ninja router."""
 
+from typing import Annotated
+
 from django.core.exceptions import PermissionDenied
+from ninja import Query
 from ninja.errors import HttpError
+
+# A query parameter that counts rows to skip: never negative, never beyond what a
+# database's 64-bit LIMIT/OFFSET holds (SQLite answered "datatype mismatch", a 500).
+Offset = Annotated[int, Query(ge=0, le=2**63 - 1)]
 
 
 def require(request, perm: str, obj=None) -> None:
@@ -10,4 +17,4 @@ def require(request, perm: str, obj=None) -> None:
         raise HttpError(403, "You may not do this.")
 
 
-__all__ = ["PermissionDenied", "require"]
+__all__ = ["Offset", "PermissionDenied", "require"]

@@ -1,8 +1,11 @@
 """Base classes for domain records: archived instead of deleted, versioned for safe edits."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from planwatch.lib.dates import out_of_range, out_of_range_message
 
 
 class ArchiveInstead(Exception):
@@ -40,6 +43,27 @@ class DomainModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ArchiveInstead(f"{self._meta.verbose_name} records are archived, never deleted.")
+
+    def clean_fields(self, exclude=None) -> None:
+        """Django's checks, and two it leaves out: an explicit null for a text field that
+        may be blank (Django lets it through, the database then refuses it), and every
+        date within the years a record may name."""
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            if field.name in (exclude or ()) or field.name in errors:
+                continue
+            value = getattr(self, field.attname)
+            text = isinstance(field, models.CharField | models.TextField)
+            if text and value is None and not field.null:
+                errors[field.name] = [field.error_messages["null"]]
+            elif isinstance(field, models.DateField) and out_of_range(value):
+                errors[field.name] = [out_of_range_message()]
+        if errors:
+            raise ValidationError(errors)
 
 
 def pick_language(en: str, zh: str) -> str:
