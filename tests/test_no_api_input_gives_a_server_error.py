@@ -8,6 +8,7 @@ without being listed here. Bounded: a fixed number of examples per route and rol
 derandomized, so that a run is repeatable and takes the same time.
 """
 
+import datetime as dt
 import json
 from urllib.parse import quote, urlencode
 
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from planwatch.api import api
 from planwatch.lib.middleware import has_forbidden_character
+from planwatch.plans.models import ProgressReport, Task
 from tests.test_permission_matrix import world  # noqa: F401  (a fixture)
 
 SCHEMA = api.get_openapi_schema()
@@ -71,68 +73,127 @@ def _resolve(schema: dict) -> dict:
     return schema
 
 
-def _values(schema: dict):
-    """Values for one parameter or property: plausible for its type, and nasty."""
-    schema = _resolve(schema)
-    options = [_resolve(s) for s in schema.get("anyOf", [])] or [schema]
-    kinds = {s.get("type") for s in options}
-    formats = {s.get("format") for s in options}
-    found = [st.none(), NASTY_TEXT]
-    if "date" in formats or "date-time" in formats:
+def _plausible(records: dict) -> dict:
+    """Valid values by parameter name, so that a body passes the first checks and the
+    nasty value in another field reaches the action, the database and the status code."""
+    mine = records["loop"][records["unit_a"].pk]
+    units = st.sampled_from([records["unit_a"].pk, records["unit_b"].pk])
+    days = st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)).map(str)
+    return {
+        "plan": st.just(records["plan"].code),
+        "reference": st.integers(1, 10**6).map(lambda n: f"FUZZ-{n}"),
+        "kind": st.sampled_from(["task", "directive", "plan", "reply", "other", "department"]),
+        "stage": st.sampled_from(["signed", "lead", "started"]),
+        "lead_unit_id": units,
+        "unit_id": units,
+        "unit": units,
+        "issuer_id": units,
+        "parent_id": units,
+        "version": st.builds(lambda: Task.objects.get(pk=mine["task"].pk).version)
+        | st.builds(lambda: ProgressReport.objects.get(pk=mine["report"].pk).version),
+        "start_date": days,
+        "deadline": days,
+        "period_start": days,
+        "percent_complete": st.integers(0, 100),
+        "approve": st.booleans(),
+    }
+
+
+def _kinds(schema: dict) -> tuple[set, set]:
+    options = [_resolve(s) for s in _resolve(schema).get("anyOf", [])] or [_resolve(schema)]
+    return {s.get("type") for s in options}, {s.get("format") for s in options}
+
+
+def _nasty(schema: dict):
+    """A bad value for one parameter or property, of its type or of any other."""
+    kinds, formats = _kinds(schema)
+    found = [st.none(), NASTY_TEXT, ANY_JSON]
+    if formats & {"date", "date-time"}:
         found.append(NASTY_DATES)
     if kinds & {"integer", "number"}:
         found += [NASTY_INTEGERS, st.integers(), st.floats(allow_nan=True)]
-    if "boolean" in kinds:
-        found.append(st.booleans())
     if "array" in kinds:
         found.append(st.lists(ANY_JSON, max_size=4))
-    if "object" in kinds:
-        found.append(_body(schema) if schema.get("properties") else ANY_JSON)
-    found.append(ANY_JSON)
     return st.one_of(*found)
 
 
-def _body(schema: dict):
+def _good(name: str, schema: dict, plausible: dict):
+    """A valid value, so that the one bad value of a request is the one that counts."""
+    if name in plausible:
+        return plausible[name]
+    kinds, formats = _kinds(schema)
+    if formats & {"date", "date-time"}:
+        return st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)).map(str)
+    if "boolean" in kinds:
+        return st.booleans()
+    if kinds & {"integer", "number"}:
+        return st.integers(1, 5)
+    if "array" in kinds:
+        return st.just([])
+    if "object" in kinds:
+        return st.just({})
+    return st.sampled_from(["Fuzz", "名称 fuzz", "x"])
+
+
+@st.composite
+def _fields(draw, properties: dict, required: set, plausible: dict) -> dict:
+    """Good values for the fields (the optional ones or not), and a nasty one in at most
+    one of them: a single bad field reaches the code that must refuse it."""
+    spoilt = draw(st.sampled_from([*properties, None]))
+    values = {}
+    for name, schema in properties.items():
+        if name == spoilt:
+            values[name] = draw(_nasty(schema))
+        elif name in required or draw(st.booleans()):
+            values[name] = draw(_good(name, schema, plausible))
+    return values
+
+
+def _body(schema: dict, plausible: dict):
     schema = _resolve(schema)
     properties = schema.get("properties", {})
-    required = set(schema.get("required", []))
-    return st.fixed_dictionaries(
-        {name: _values(p) for name, p in properties.items() if name in required},
-        optional={name: _values(p) for name, p in properties.items() if name not in required},
-    )
+    return _fields(properties, set(schema.get("required", [])), plausible)
 
 
 def _path_value(parameter: dict, records: dict):
-    """A path parameter: a record that exists, or anything else."""
+    """A path parameter: mostly a record that exists, or anything else."""
     schema = _resolve(parameter["schema"])
-    existing = [records["loop"][records["unit_a"].pk]["task"].reference, str(records["unit_a"].pk)]
+    mine = records["loop"][records["unit_a"].pk]
     if schema.get("type") == "integer":
-        pks = [
-            records["unit_a"].pk,
-            records["project_a"].pk,
-            records["loop"][records["unit_a"].pk]["report"].pk,
-        ]
-        return st.sampled_from(pks) | NASTY_INTEGERS
-    return st.sampled_from(existing) | NASTY_TEXT.filter(lambda t: t and "/" not in t)
+        existing = st.sampled_from(
+            [
+                records["unit_a"].pk,
+                records["project_a"].pk,
+                mine["report"].pk,
+                mine["assignment"].pk,
+            ]
+        )
+        return st.one_of(existing, existing, NASTY_INTEGERS)
+    existing = st.sampled_from([mine["task"].reference])
+    return st.one_of(existing, existing, NASTY_TEXT.filter(lambda t: t and "/" not in t))
 
 
 def _request(draw, method: str, path: str, operation: dict, records: dict):
     url = path
     query = {}
-    for parameter in operation.get("parameters", []):
+    plausible = _plausible(records)
+    parameters = operation.get("parameters", [])
+    for parameter in parameters:
         if parameter["in"] == "path":
             value = draw(_path_value(parameter, records))
             url = url.replace(
                 "{" + parameter["name"] + "}", quote(str(value), safe="", errors="surrogatepass")
             )
-        elif parameter["in"] == "query" and draw(st.booleans()):
-            value = draw(_values(parameter["schema"]))
-            query[parameter["name"]] = "" if value is None else str(value)
+    in_query = {p["name"]: p["schema"] for p in parameters if p["in"] == "query"}
+    for name, value in draw(_fields(in_query, set(), plausible)).items():
+        query[name] = "" if value is None else str(value)
     if query:
         url += "?" + urlencode(query, errors="surrogatepass")
     content = operation.get("requestBody", {}).get("content", {})
     if "application/json" in content:
-        body = draw(_body(content["application/json"]["schema"]) | ANY_JSON)
+        body = draw(
+            st.one_of(*[_body(content["application/json"]["schema"], plausible)] * 4, ANY_JSON)
+        )
         return url, {"data": json.dumps(body), "content_type": "application/json"}
     if "multipart/form-data" in content:
         name = draw(NASTY_TEXT.filter(lambda t: t and not has_forbidden_character(t))) + ".txt"
