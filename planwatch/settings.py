@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "planwatch.lib.middleware.RefuseBadInputMiddleware",
+    "planwatch.lib.middleware.AnswerConflictsMiddleware",
     "planwatch.accounts.middleware.LoginRequiredMiddleware",
     "planwatch.accounts.middleware.AdminOnlyForAdministratorsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -87,3 +87,31 @@ class History:
 
     record: Callable[[dict], object]
     allowed: Callable[[str, bool], bool] = everyone
+
+
+def race(workers: list[Callable[[], object]]) -> list:
+    """Run the callables at once, each in its own thread and database connection; return
+    what each returned or raised. For tests of concurrent writers (with the
+    `database_on_disk` fixture)."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(workers))
+    outcomes: list = [None] * len(workers)
+
+    def run(index: int, work: Callable[[], object]) -> None:
+        try:
+            barrier.wait()
+            outcomes[index] = work()
+        except Exception as error:  # the outcome under test
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, w)) for i, w in enumerate(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
 from planwatch.directory.models import Alias, Organisation, Person, Post, Relation, Tenure
-from planwatch.lib.models import save_checked
+from planwatch.lib.models import insert_checked, save_checked
 from planwatch.lib.text import normalise_name
 
 # The fields that place an organisation in the structure: see rules.py.
@@ -34,8 +34,7 @@ def _sync_official_aliases(user, record, names: list[tuple[str, str]]) -> None:
 
 
 def _save_new(user, record, reason: str = ""):
-    record.full_clean()
-    record.save()
+    insert_checked(record)
     record_created(user, record, reason)
     return record
 

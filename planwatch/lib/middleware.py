@@ -11,10 +11,12 @@ field: 400 for a page, 422 for the API (as for any other invalid API input).
 """
 
 import json
+import logging
 import math
 import re
 from collections.abc import Iterator
 
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -105,5 +107,31 @@ class RefuseBadInputMiddleware:
             return self.get_response(request)
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": message}, status=422)
-        html = render_to_string("bad_input.html", {"message": message}, request=request)
-        return HttpResponse(html, status=400)
+        context = {"title": _("Invalid input"), "message": message}
+        return HttpResponse(render_to_string("refused.html", context, request), status=400)
+
+
+class AnswerConflictsMiddleware:
+    """A write that a database constraint refused, because another request stored a clashing
+    record at the same moment, answers 409 with a message instead of a server error.
+    (Actions check their constraints first, see lib.models.insert_checked; this is the
+    last net for a race they could not name.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if not isinstance(exception, IntegrityError):
+            return None
+        logging.getLogger(__name__).warning("Refused write on %s: %s", request.path, exception)
+        message = _(
+            "Someone else saved a record that clashes with this one at the same moment. "
+            "Reload the page to see it, then try again."
+        )
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=409)
+        context = {"title": _("Conflict"), "message": message}
+        return HttpResponse(render_to_string("refused.html", context, request), status=409)

@@ -1,7 +1,7 @@
 """Base classes for domain records: archived instead of deleted, versioned for safe edits."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -97,3 +97,16 @@ def save_checked(obj: DomainModel, expected_version: int | None) -> None:
             raise StaleRecord(obj)
         obj.version = (current or 0) + 1
     obj.save()
+
+
+def insert_checked(record: DomainModel, exclude: list[str] | None = None) -> None:
+    """Validate and insert a new record. full_clean() finds a taken unique value, but two
+    requests can both pass it before either inserts; the loser's insert then fails in
+    the database, and is answered with the same ValidationError naming the field."""
+    record.full_clean(exclude=exclude)
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError:
+        record.full_clean(exclude=exclude)  # the winner is stored now: this names the field
+        raise

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from planwatch.accounts.models import Role, User
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
 from planwatch.directory.models import Organisation
-from planwatch.lib.models import StaleRecord, save_checked
+from planwatch.lib.models import StaleRecord, insert_checked, save_checked
 from planwatch.plans.files import CheckedFile, check_uploads
 from planwatch.plans.models import (
     Assignment,
@@ -48,8 +48,7 @@ def _require(user, perm: str, obj=None) -> None:
 
 
 def _save_new(user, record, reason: str = "", exclude=()):
-    record.full_clean(exclude=list(exclude) or None)
-    record.save()
+    insert_checked(record, list(exclude) or None)
     record_created(user, record, reason)
     return record
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
-from planwatch.lib.models import save_checked
+from planwatch.lib.models import insert_checked, save_checked
 from planwatch.plans.files import check_upload
 from planwatch.projects import geo
 from planwatch.projects.models import (
@@ -114,8 +114,7 @@ def do_create_project(
     regions = fields.pop("regions", None)
     project = Project(**fields)
     _check_location(project)
-    project.full_clean()
-    project.save()
+    insert_checked(project)
     if regions is not None:
         project.regions.set(regions)
     record_created(user, project, reason)
@@ -327,11 +326,11 @@ def do_save_region(
         setattr(region, name, value)
     region.geometry = geometry
     region.west, region.south, region.east, region.north = box.west, box.south, box.east, box.north
-    region.full_clean()
     if creating:
-        region.save()
+        insert_checked(region)
         record_created(user, region, reason)
     else:
+        region.full_clean()
         save_checked(region, version)
         record_changed(user, region, before, reason)
     return region
@@ -341,8 +340,7 @@ def do_save_region(
 def do_add_rate(user, reason: str = "", **fields) -> ExchangeRate:
     _require(user, "projects.change_exchangerate")
     rate = ExchangeRate(**fields)
-    rate.full_clean()
-    rate.save()
+    insert_checked(rate)
     record_created(user, rate, reason)
     return rate
 
