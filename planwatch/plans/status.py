@@ -136,8 +136,8 @@ def status_dates(facts: TaskFacts, thresholds: Thresholds) -> StatusDates:
         return StatusDates(None, None, first, started)
     low = shift(min(facts.start_date, shift(facts.deadline, -thresholds.warn_days)), -1)
     high = facts.deadline
-    if at_risk(low):  # only a milestone due by then can make it so
-        first = next(d for d in milestone_days if at_risk(d))
+    if at_risk(low):  # a milestone due by then, or the calendar's first day, makes it so
+        first = next((d for d in milestone_days if at_risk(d)), low)
         return StatusDates(None, overdue_from, first, started)
     while (high - low).days > 1:
         middle = low + (high - low) / 2
