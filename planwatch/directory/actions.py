@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
 from planwatch.directory.models import Alias, Organisation, Person, Post, Relation, Tenure
-from planwatch.lib.models import insert_checked, save_checked
+from planwatch.lib.models import insert_checked, save_checked, save_following
 from planwatch.lib.text import normalise_name
 
 # The fields that place an organisation in the structure: see rules.py.
@@ -76,7 +76,7 @@ def do_archive(user, record, reason: str = "") -> None:
     _require(user, f"directory.archive_{record._meta.model_name}", record)
     if record.archived_at is None:
         record.archived_at = timezone.now()
-        save_checked(record, None)
+        save_following(record)
         record_event(
             user, "archived", record, {"archived_at": [None, str(record.archived_at)]}, reason
         )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
-from planwatch.lib.models import insert_checked, save_checked
+from planwatch.lib.models import insert_checked, save_checked, save_following
 from planwatch.plans.files import check_upload
 from planwatch.projects import geo
 from planwatch.projects.models import (
@@ -195,7 +195,7 @@ def do_move_project(
         row, _created = ProjectStage.objects.get_or_create(project=project, stage=to_stage)
         if row.actual_on is None:
             row.actual_on = on
-            save_checked(row, None)
+            save_following(row)
     record_changed(user, project, before, reason)
     refresh_schedule(project)
     return log
@@ -215,7 +215,7 @@ def do_set_stage_dates(
     before = snapshot(row)
     row.planned_on, row.actual_on = planned_on, actual_on
     row.full_clean()
-    save_checked(row, None)
+    save_following(row)
     record_changed(user, row, before, reason)
     refresh_schedule(project)
     return row
@@ -356,7 +356,7 @@ def do_archive(user, record, reason: str = "") -> None:
     _require(user, perm, record)
     if record.archived_at is None:
         record.archived_at = timezone.now()
-        save_checked(record, None)
+        save_following(record)
         record_event(
             user, "archived", record, {"archived_at": [None, str(record.archived_at)]}, reason
         )

@@ -60,7 +60,7 @@ class MoveIn(Schema):
     side_status: str = ""
     reason: str = ""
     on: dt.date | None = None
-    version: int | None = None
+    version: int
 
 
 class LateApprovalOut(Schema):

@@ -113,7 +113,14 @@ ROUTES: dict[str, Route] = {
     "projects:detail": scoped(readers_or_own_officer, project),
     "projects:edit": scoped(managers, project),
     "projects:move": scoped(
-        managers, project, method="post", data={"to_stage": "signed", "reason": "contract"}
+        managers,
+        project,
+        method="post",
+        data=lambda w: {
+            "to_stage": "signed",
+            "reason": "contract",
+            "version": w[f"project_{'a' if w['own'] else 'b'}"].version,
+        },
     ),
     "projects:stage_dates": scoped(
         managers, project, method="post", data={"stage": "signed", "planned_on": "2023-05-01"}
@@ -168,7 +175,14 @@ ROUTES: dict[str, Route] = {
     "api-1:list_late_approvals": Route(),
     "api-1:get_project": scoped(readers_or_own_officer, project),
     "api-1:move_project": scoped(
-        managers, project, method="post", data={"stage": "signed", "reason": "contract"}
+        managers,
+        project,
+        method="post",
+        data=lambda w: {
+            "stage": "signed",
+            "reason": "contract",
+            "version": w[f"project_{'a' if w['own'] else 'b'}"].version,
+        },
     ),
 }
 
