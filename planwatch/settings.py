@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "planwatch.accounts.middleware.PrivatePagesMiddleware",
+    "planwatch.lib.middleware.RefuseBadInputMiddleware",
+    "planwatch.lib.middleware.AnswerConflictsMiddleware",
     "planwatch.accounts.middleware.LoginRequiredMiddleware",
     "planwatch.accounts.middleware.AdminOnlyForAdministratorsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

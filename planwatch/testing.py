@@ -75,3 +75,43 @@ class Route:
     query: str | Callable[[dict], str] = ""
     placeholder: bool = False  # a route that only answers "not found", like the API root
     multipart: bool = False  # an API route that takes uploaded files
+
+
+@dataclass
+class History:
+    """A model's record-history page (/audit/<model>/<pk>/) in the permission matrix.
+
+    `record(world)` gives the record of world["unit"] (the user's own unit when
+    world["own"] is True, another unit's otherwise); for reference data, the same record
+    both times. Each app lists every model it audits in its matrix module's HISTORY."""
+
+    record: Callable[[dict], object]
+    allowed: Callable[[str, bool], bool] = everyone
+
+
+def race(workers: list[Callable[[], object]]) -> list:
+    """Run the callables at once, each in its own thread and database connection; return
+    what each returned or raised. For tests of concurrent writers (with the
+    `database_on_disk` fixture)."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(workers))
+    outcomes: list = [None] * len(workers)
+
+    def run(index: int, work: Callable[[], object]) -> None:
+        try:
+            barrier.wait()
+            outcomes[index] = work()
+        except Exception as error:  # the outcome under test
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, w)) for i, w in enumerate(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes

@@ -9,11 +9,13 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from planwatch.testing import ADMIN, ROLES, Route, audit_readers, make_unit, make_user
+from planwatch.lib.models import DomainModel
+from planwatch.testing import ADMIN, ROLES, History, Route, audit_readers, make_unit, make_user
 
 FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 
@@ -41,8 +43,10 @@ APP_MODULES = [
     for path in sorted(Path(__file__).resolve().parents[1].glob("planwatch/*/tests/matrix*.py"))
 ]
 MATRIX: dict[str, Route] = dict(CORE)
+HISTORY: dict[str, History] = {}
 for module in APP_MODULES:
     MATRIX.update(module.ROUTES)
+    HISTORY.update(getattr(module, "HISTORY", {}))
 
 
 def _walk(patterns, namespace: str = "", prefix: str = ""):
@@ -188,3 +192,37 @@ def test_only_administrators_reach_the_admin_site(client, users, name, role):
         assert response.status_code in (200, 302)
     else:
         assert response.status_code == 403
+
+
+def _audited_models() -> set[str]:
+    """Every domain record writes audit events, so each has a history page."""
+    return {
+        model._meta.label_lower
+        for model in apps.get_models()
+        if issubclass(model, DomainModel) and model.__module__.startswith("planwatch.")
+    }
+
+
+def test_every_audited_model_has_its_history_in_the_matrix():
+    missing = sorted(_audited_models() - set(HISTORY))
+    assert missing == [], f"Add these models to a tests/matrix*.py module's HISTORY: {missing}"
+
+
+HISTORY_CASES = [
+    (label, role, own) for label in sorted(HISTORY) for role in ROLES for own in (True, False)
+]
+
+
+@pytest.mark.parametrize(("label", "role", "own"), HISTORY_CASES)
+def test_a_record_history_is_shown_exactly_to_those_who_see_the_record(
+    client, world, label, role, own
+):
+    history = HISTORY[label]
+    world["own"] = own
+    world["unit"] = world["unit_a"] if own else world["unit_b"]
+    record = history.record(world)
+    assert record._meta.label_lower == label
+    client.force_login(world["users"][(role, "a")])
+    response = client.get(reverse("audit:history", kwargs={"model": label, "pk": record.pk}))
+    expected = 200 if history.allowed(role, own) else 404
+    assert response.status_code == expected, (label, role, own, response.status_code)

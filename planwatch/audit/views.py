@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from planwatch.audit.history import record_for_history
 from planwatch.audit.models import AuditEvent
 from planwatch.audit.queries import events_visible_to, filter_events, history_of
 from planwatch.lib.dates import BadDate, parse_iso_date
@@ -55,7 +56,8 @@ def log(request: HttpRequest) -> HttpResponse:
 
 
 def record_history(request: HttpRequest, model: str, pk: str) -> HttpResponse:
-    """The audit events of one record, shown to whoever may view that record."""
+    """The audit events of one record, shown exactly to those who may see that record:
+    "not found" otherwise, as on the record's own page."""
     try:
         model_class = apps.get_model(model)
     except (LookupError, ValueError):
@@ -63,10 +65,9 @@ def record_history(request: HttpRequest, model: str, pk: str) -> HttpResponse:
     if not model_class.__module__.startswith("planwatch."):
         raise Http404
     try:
-        obj = model_class._default_manager.get(pk=pk)
-    except (model_class.DoesNotExist, ValueError, ValidationError):
+        obj = record_for_history(request.user, model_class, pk)
+    except (ValueError, ValidationError, OverflowError):
         raise Http404 from None
-    perm = f"{model_class._meta.app_label}.view_{model_class._meta.model_name}"
-    if not (request.user.has_perm(perm, obj) or request.user.has_perm("accounts.view_audit_log")):
-        raise PermissionDenied
+    if obj is None:
+        raise Http404
     return render(request, "audit/history.html", {"record": obj, "events": history_of(obj)[:500]})

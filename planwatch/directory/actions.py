@@ -7,8 +7,11 @@ from django.utils.translation import gettext as _
 
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
 from planwatch.directory.models import Alias, Organisation, Person, Post, Relation, Tenure
-from planwatch.lib.models import save_checked
+from planwatch.lib.models import insert_checked, save_checked, save_following
 from planwatch.lib.text import normalise_name
+
+# The fields that place an organisation in the structure: see rules.py.
+STRUCTURE_FIELDS = ("parent", "kind", "code")
 
 
 def _require(user, perm: str, obj=None) -> None:
@@ -31,8 +34,7 @@ def _sync_official_aliases(user, record, names: list[tuple[str, str]]) -> None:
 
 
 def _save_new(user, record, reason: str = ""):
-    record.full_clean()
-    record.save()
+    insert_checked(record)
     record_created(user, record, reason)
     return record
 
@@ -56,6 +58,9 @@ def do_update_organisation(
     before = snapshot(organisation)
     for name, value in fields.items():
         setattr(organisation, name, value)
+    moved = [f for f in STRUCTURE_FIELDS if snapshot(organisation, [f]) != {f: before.get(f)}]
+    if moved:
+        _require(user, "directory.restructure_organisation", organisation)
     organisation.full_clean()
     save_checked(organisation, version)
     record_changed(user, organisation, before, reason)
@@ -71,7 +76,7 @@ def do_archive(user, record, reason: str = "") -> None:
     _require(user, f"directory.archive_{record._meta.model_name}", record)
     if record.archived_at is None:
         record.archived_at = timezone.now()
-        save_checked(record, None)
+        save_following(record)
         record_event(
             user, "archived", record, {"archived_at": [None, str(record.archived_at)]}, reason
         )

@@ -6,3 +6,8 @@ class DirectoryConfig(AppConfig):
     name = "planwatch.directory"
     label = "directory"
     verbose_name = _("Directory")
+
+    def ready(self) -> None:
+        from planwatch.directory import history
+
+        history.register()

@@ -33,7 +33,7 @@ def load_directory() -> dict[str, int]:
     for slug, (_en, _zh, _kind, parent, aliases) in demo_world.ORGANISATIONS.items():
         org = orgs[slug]
         if parent and org.parent_id != orgs[parent].pk:
-            actions.do_update_organisation(None, org, None, parent=orgs[parent])
+            actions.do_update_organisation(None, org, org.version, parent=orgs[parent])
         for name, language, kind in aliases:
             actions.do_add_alias(None, org, name, language, kind)
 

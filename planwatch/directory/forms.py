@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from planwatch.directory.actions import STRUCTURE_FIELDS
 from planwatch.directory.models import Alias, Organisation
 
 
@@ -12,8 +13,15 @@ class OrganisationForm(forms.ModelForm):
         model = Organisation
         fields = ["name_en", "name_zh", "kind", "parent", "code", "description"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if (
+            self.instance.pk
+            and user
+            and not user.has_perm("directory.restructure_organisation", self.instance)
+        ):
+            for name in STRUCTURE_FIELDS:
+                self.fields[name].disabled = True
         parents = Organisation.objects.active()
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)

@@ -24,6 +24,9 @@ rules.add_perm("directory.view_tenure", is_signed_in)
 rules.add_perm("directory.view_alias", is_signed_in)
 rules.add_perm("directory.add_organisation", manages_everything)
 rules.add_perm("directory.change_organisation", can_edit_organisation)
+# Where a unit sits in the structure (parent, kind, code) is the office's decision: an
+# officer may correct their unit's names and description, not move or re-code it.
+rules.add_perm("directory.restructure_organisation", manages_everything)
 rules.add_perm("directory.archive_organisation", manages_everything)
 rules.add_perm("directory.add_person", manages_everything)
 rules.add_perm("directory.change_person", manages_everything)

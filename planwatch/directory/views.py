@@ -87,6 +87,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
         request.POST or None,
         instance=organisation,
         initial={"version": organisation.version if organisation else None},
+        user=request.user,
     )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}

@@ -20,7 +20,13 @@ from django.utils.translation import gettext as _
 from planwatch.accounts.models import Role, User
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
 from planwatch.directory.models import Organisation
-from planwatch.lib.models import StaleRecord, save_checked
+from planwatch.lib.models import (
+    StaleRecord,
+    check_version,
+    insert_checked,
+    save_checked,
+    save_following,
+)
 from planwatch.plans.files import CheckedFile, check_uploads
 from planwatch.plans.models import (
     Assignment,
@@ -48,8 +54,7 @@ def _require(user, perm: str, obj=None) -> None:
 
 
 def _save_new(user, record, reason: str = "", exclude=()):
-    record.full_clean(exclude=list(exclude) or None)
-    record.save()
+    insert_checked(record, list(exclude) or None)
     record_created(user, record, reason)
     return record
 
@@ -295,19 +300,19 @@ def _assign(user, task: Task, unit: Organisation, role: str, share: str = "") ->
         for former in active.filter(role=Assignment.Role.LEAD).exclude(unit=unit):
             before = snapshot(former)
             former.role = Assignment.Role.CO
-            save_checked(former, None)
+            save_following(former)
             record_changed(user, former, before)
         if task.lead_unit_id != unit.pk:
             before = snapshot(task)
             task.lead_unit = unit
-            save_checked(task, None)
+            save_following(task)
             record_changed(user, task, before)
     existing = active.filter(unit=unit).first()
     if existing is not None:
         before = snapshot(existing)
         existing.role, existing.share = role, share or existing.share
         existing.full_clean()
-        save_checked(existing, None)
+        save_following(existing)
         record_changed(user, existing, before)
         return existing
     assignment = _save_new(user, Assignment(task=task, unit=unit, role=role, share=share))
@@ -398,7 +403,7 @@ def do_unassign(user, assignment: Assignment, reason: str = "") -> Assignment:
         )
     if assignment.archived_at is None:
         assignment.archived_at = timezone.now()
-        save_checked(assignment, None)
+        save_following(assignment)
         record_event(
             user,
             "archived",
@@ -419,7 +424,7 @@ def do_mark_milestone_done(user, milestone: Milestone, done_on: dt.date) -> Mile
     milestone = _lock(milestone)
     before = snapshot(milestone)
     milestone.done_on = done_on
-    save_checked(milestone, None)
+    save_following(milestone)
     record_changed(user, milestone, before)
     return milestone
 
@@ -434,7 +439,7 @@ def do_acknowledge(user, assignment: Assignment) -> Assignment:
     before = snapshot(assignment)
     assignment.acknowledged_at = timezone.now()
     assignment.acknowledged_by = user
-    save_checked(assignment, None)
+    save_following(assignment)
     record_changed(user, assignment, before)
     _step(user, assignment.task, "acknowledged", {"unit": [None, str(assignment.unit)]})
     return assignment
@@ -552,8 +557,7 @@ def do_review_report(
     if not approve and not comment:
         raise ValidationError({"review_comment": _("Say what the unit should change.")})
     stored = _lock(report)
-    if version is not None and stored.version != version:
-        raise StaleRecord(report)
+    check_version(stored.version, version, report)
     if stored.state != ProgressReport.State.SUBMITTED:
         raise StaleRecord(report)
     before = snapshot(stored)
@@ -647,9 +651,8 @@ def do_decide_extension(
     if not reason.strip():
         raise ValidationError({"decision_reason": _("Give the reason for the decision.")})
     stored = _lock(extension)
-    if (version is not None and stored.version != version) or (
-        stored.state != ExtensionRequest.State.PENDING
-    ):
+    check_version(stored.version, version, extension)
+    if stored.state != ExtensionRequest.State.PENDING:
         raise StaleRecord(extension)
     before = snapshot(stored)
     stored.state = ExtensionRequest.State.APPROVED if approve else ExtensionRequest.State.REFUSED
@@ -661,7 +664,7 @@ def do_decide_extension(
     if approve:
         before = snapshot(task)
         task.deadline = stored.requested_deadline
-        save_checked(task, None)
+        save_following(task)
         record_changed(user, task, before, reason)
     _step(user, task, "extension approved" if approve else "extension refused", {}, reason)
     text = (
@@ -778,7 +781,8 @@ def do_close(user, task: Task, note: str = "", version: int | None = None) -> Ta
     """The supervisor verifies the work and closes the task."""
     _require(user, "plans.close_task", task)
     stored = _lock(task)
-    if (version is not None and stored.version != version) or stored.closed_at is not None:
+    check_version(stored.version, version, task)
+    if stored.closed_at is not None:
         raise StaleRecord(task)
     before = snapshot(stored)
     stored.closed_at, stored.closed_by = timezone.now(), user

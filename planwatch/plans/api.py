@@ -235,12 +235,21 @@ def _visible_task(request, reference: str) -> Task:
     return task
 
 
-def _task_out(row: TaskRow) -> dict:
+def _visible_parents(user, tasks: list[Task]) -> dict[int, str]:
+    """{parent id: reference} of the parents this user may open: a parent they cannot open
+    is shown as null, never named."""
+    ids = {task.parent_id for task in tasks if task.parent_id}
+    if not ids:
+        return {}
+    return dict(tasks_visible_to(user).filter(pk__in=ids).values_list("pk", "reference"))
+
+
+def _task_out(row: TaskRow, parents: dict[int, str]) -> dict:
     task = row.task
     return {
         "reference": task.reference,
         "plan": task.plan.code,
-        "parent": task.parent.reference if task.parent_id else None,
+        "parent": parents.get(task.parent_id),
         "kind": task.kind,
         "title": task.title,
         "title_en": task.title_en,
@@ -260,11 +269,11 @@ def _task_out(row: TaskRow) -> dict:
     }
 
 
-def _task_detail(task: Task) -> dict:
+def _task_detail(user, task: Task) -> dict:
     row = task_rows([task], timezone.localdate())[0]
     assignments = task.assignments.active().select_related("unit")
     return {
-        **_task_out(row),
+        **_task_out(row, _visible_parents(user, [task])),
         "description": task.description,
         "source_span_start": task.source_span_start,
         "source_span_end": task.source_span_end,
@@ -388,24 +397,19 @@ def plans_list_tasks(
         text=q.strip(),
     )
     result = task_page(request.user, task_filter, timezone.localdate(), page, per_page)
-    parents = Task.objects.in_bulk(
-        {row.task.parent_id for row in result.rows if row.task.parent_id}
-    )
-    for row in result.rows:
-        if row.task.parent_id:
-            row.task.parent = parents[row.task.parent_id]
+    parents = _visible_parents(request.user, [row.task for row in result.rows])
     return {
         "count": result.paginator.count,
         "count_capped": result.paginator.capped,
         "page": result.number,
         "pages": result.paginator.num_pages,
-        "results": [_task_out(row) for row in result.rows],
+        "results": [_task_out(row, parents) for row in result.rows],
     }
 
 
 @router.get("/tasks/{reference}", response=TaskDetail)
 def plans_get_task(request, reference: str):
-    return _task_detail(_visible_task(request, reference))
+    return _task_detail(request.user, _visible_task(request, reference))
 
 
 @router.post("/tasks", response={201: TaskDetail})
@@ -416,7 +420,7 @@ def plans_create_task(request, payload: TaskIn):
     stamp = data.pop("stamp_milestones")
     fields = _task_fields(request, data)
     task = _call(actions.do_create_task, request.user, reason, stamp_milestones=stamp, **fields)
-    return Status(201, _task_detail(task))
+    return Status(201, _task_detail(request.user, task))
 
 
 @router.post("/tasks/{reference}", response=TaskDetail)
@@ -429,7 +433,7 @@ def plans_update_task(request, reference: str, payload: TaskUpdate):
     reason = data.pop("reason", "")
     fields = _task_fields(request, data)
     task = _call(actions.do_update_task, request.user, task, version, reason, **fields)
-    return _task_detail(task)
+    return _task_detail(request.user, task)
 
 
 # ---------------------------------------------------------------- reports

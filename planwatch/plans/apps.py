@@ -8,6 +8,7 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans and supervision")
 
     def ready(self) -> None:
-        from planwatch.plans import figures
+        from planwatch.plans import figures, history
 
         figures.connect()
+        history.register()

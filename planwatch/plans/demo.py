@@ -740,7 +740,12 @@ class Loader:
                 "All work done; minutes and acceptance attached.",
             )
         if story == "closed":
-            actions.do_close(self.supervisor, task, "Checked the acceptance records on site.")
+            actions.do_close(
+                self.supervisor,
+                task,
+                "Checked the acceptance records on site.",
+                Task.objects.get(pk=task.pk).version,
+            )
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from planwatch.directory.models import Organisation
 from planwatch.directory.resolver import resolve_organisation
 from planwatch.lib import xlsx
+from planwatch.lib.models import StaleRecord
 from planwatch.plans import actions
 from planwatch.plans import queries_dashboard as q
 from planwatch.plans.models import Assignment, Plan, Task
@@ -37,6 +38,7 @@ COLUMNS = [
     "deadline",
     "weight",
     "description",
+    "version",
 ]
 SYNONYMS = {
     "plan code": "plan",
@@ -69,6 +71,7 @@ class RowPlan:
     fields: dict
     parent: str
     co_units: list[Organisation]
+    version: int | None = None  # of an existing task, as exported: the change applies to it
 
 
 @dataclass
@@ -182,6 +185,14 @@ class _Checker:
                     raise InvalidOperation
             except InvalidOperation:
                 self.error(number, "weight", values.get("weight"), _("A number from 0 to 9999."))
+        version = None
+        if _text(values.get("version")):
+            try:
+                version = int(_text(values.get("version")))
+                if not 1 <= version < 2**31:
+                    raise ValueError
+            except ValueError:
+                self.error(number, "version", values.get("version"), _("A whole number from 1."))
         if len(self.errors) > before:
             return None
         return RowPlan(
@@ -189,6 +200,7 @@ class _Checker:
             reference=reference,
             parent=_text(values.get("parent")),
             co_units=co_units,
+            version=version,
             fields={
                 "plan": plan,
                 "kind": kind,
@@ -251,13 +263,20 @@ def _write(user, rows: list[RowPlan], result: ImportResult) -> None:
             else:
                 changes = _differs(task, fields)
                 if changes:
-                    actions.do_update_task(user, task, task.version, _("imported"), **changes)
+                    actions.do_update_task(user, task, row.version, _("imported"), **changes)
                 changed = bool(changes)
             assigned = set(task.assignments.active().values_list("unit_id", flat=True))
             for unit in row.co_units:
                 if unit.pk not in assigned:
                     actions.do_assign(user, task, unit, Assignment.Role.CO)
                     changed = True
+        except StaleRecord:
+            message = _(
+                "The task was changed after this file was exported (it is now at version "
+                "%(version)s). Export the tasks again and make the change there."
+            ) % {"version": Task.objects.get(pk=task.pk).version}
+            result.errors.append(RowError(row.row, "version", str(row.version), message))
+            continue
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 column = name if name in COLUMNS else "reference"
@@ -361,6 +380,7 @@ def _task_rows(figures: Iterable) -> Iterable[list]:
             task.deadline,
             task.weight,
             task.description,
+            task.version,
             str(LABELS[Status(f.status)]),
             f.progress,
         ]

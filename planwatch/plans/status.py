@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from planwatch.lib.dates import shift
+
 
 class Status(StrEnum):
     NOT_STARTED = "not_started"
@@ -123,7 +125,7 @@ def status_dates(facts: TaskFacts, thresholds: Thresholds) -> StatusDates:
     at_probe = task_status(facts, probe, thresholds)
     if at_probe in (Status.CLOSED, Status.COMPLETED, Status.EXTENSION_PENDING):
         return StatusDates(at_probe, None, None, started)
-    overdue_from = facts.deadline + dt.timedelta(days=1) if facts.deadline else None
+    overdue_from = shift(facts.deadline, 1) if facts.deadline else None
 
     def at_risk(day: dt.date) -> bool:
         return task_status(facts, day, thresholds) == Status.AT_RISK
@@ -132,11 +134,10 @@ def status_dates(facts: TaskFacts, thresholds: Thresholds) -> StatusDates:
     if facts.deadline is None:
         first = next((d for d in milestone_days if at_risk(d)), None)
         return StatusDates(None, None, first, started)
-    low = min(facts.start_date, facts.deadline - dt.timedelta(days=thresholds.warn_days))
-    low -= dt.timedelta(days=1)
+    low = shift(min(facts.start_date, shift(facts.deadline, -thresholds.warn_days)), -1)
     high = facts.deadline
-    if at_risk(low):  # only a milestone due by then can make it so
-        first = next(d for d in milestone_days if at_risk(d))
+    if at_risk(low):  # a milestone due by then, or the calendar's first day, makes it so
+        first = next((d for d in milestone_days if at_risk(d)), low)
         return StatusDates(None, overdue_from, first, started)
     while (high - low).days > 1:
         middle = low + (high - low) / 2

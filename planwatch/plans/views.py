@@ -222,7 +222,9 @@ def _indicator_rows(task: Task) -> list[tuple]:
     return [(indicator, latest.get(indicator.pk)) for indicator in indicators]
 
 
-def _ancestors(task: Task) -> list[Task]:
+def _ancestors(user, task: Task) -> list[Task]:
+    """The task's ancestors this user may open, root first: one they may not open is left
+    out of the breadcrumbs, never named."""
     chain, seen, parent_id = [], {task.pk}, task.parent_id
     while parent_id is not None and parent_id not in seen:
         parent = Task.objects.only("pk", "reference", "title_en", "title_zh", "parent").get(
@@ -231,7 +233,8 @@ def _ancestors(task: Task) -> list[Task]:
         chain.insert(0, parent)
         seen.add(parent_id)
         parent_id = parent.parent_id
-    return chain
+    visible = set(tasks_visible_to(user).filter(pk__in=seen).values_list("pk", flat=True))
+    return [ancestor for ancestor in chain if ancestor.pk in visible]
 
 
 def task_detail(request: HttpRequest, reference: str) -> HttpResponse:
@@ -274,7 +277,7 @@ def task_detail(request: HttpRequest, reference: str) -> HttpResponse:
         {
             "task": task,
             "row": row,
-            "ancestors": _ancestors(task),
+            "ancestors": _ancestors(user, task),
             "children": task_rows(children, today),
             "assignments": assignments,
             "my_assignments": mine,

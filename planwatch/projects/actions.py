@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
-from planwatch.lib.models import save_checked
+from planwatch.lib.models import insert_checked, save_checked, save_following
 from planwatch.plans.files import check_upload
 from planwatch.projects import geo
 from planwatch.projects.models import (
@@ -114,8 +114,7 @@ def do_create_project(
     regions = fields.pop("regions", None)
     project = Project(**fields)
     _check_location(project)
-    project.full_clean()
-    project.save()
+    insert_checked(project)
     if regions is not None:
         project.regions.set(regions)
     record_created(user, project, reason)
@@ -196,7 +195,7 @@ def do_move_project(
         row, _created = ProjectStage.objects.get_or_create(project=project, stage=to_stage)
         if row.actual_on is None:
             row.actual_on = on
-            save_checked(row, None)
+            save_following(row)
     record_changed(user, project, before, reason)
     refresh_schedule(project)
     return log
@@ -216,7 +215,7 @@ def do_set_stage_dates(
     before = snapshot(row)
     row.planned_on, row.actual_on = planned_on, actual_on
     row.full_clean()
-    save_checked(row, None)
+    save_following(row)
     record_changed(user, row, before, reason)
     refresh_schedule(project)
     return row
@@ -327,11 +326,11 @@ def do_save_region(
         setattr(region, name, value)
     region.geometry = geometry
     region.west, region.south, region.east, region.north = box.west, box.south, box.east, box.north
-    region.full_clean()
     if creating:
-        region.save()
+        insert_checked(region)
         record_created(user, region, reason)
     else:
+        region.full_clean()
         save_checked(region, version)
         record_changed(user, region, before, reason)
     return region
@@ -341,8 +340,7 @@ def do_save_region(
 def do_add_rate(user, reason: str = "", **fields) -> ExchangeRate:
     _require(user, "projects.change_exchangerate")
     rate = ExchangeRate(**fields)
-    rate.full_clean()
-    rate.save()
+    insert_checked(rate)
     record_created(user, rate, reason)
     return rate
 
@@ -358,7 +356,7 @@ def do_archive(user, record, reason: str = "") -> None:
     _require(user, perm, record)
     if record.archived_at is None:
         record.archived_at = timezone.now()
-        save_checked(record, None)
+        save_following(record)
         record_event(
             user, "archived", record, {"archived_at": [None, str(record.archived_at)]}, reason
         )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from planwatch.lib.api import require
+from planwatch.lib.api import Offset, require
 from planwatch.lib.models import StaleRecord
 from planwatch.lib.money import YI
 from planwatch.projects import actions
@@ -60,7 +60,7 @@ class MoveIn(Schema):
     side_status: str = ""
     reason: str = ""
     on: dt.date | None = None
-    version: int | None = None
+    version: int
 
 
 class LateApprovalOut(Schema):
@@ -103,7 +103,7 @@ def list_projects(
     park: int | None = None,
     country: str = "",
     unit: int | None = None,
-    offset: int = 0,
+    offset: Offset = 0,
     limit: int = 500,
 ):
     require(request, "projects.view_map")

@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from planwatch.directory.models import Organisation, Person
 from planwatch.directory.resolver import resolve_organisation, resolve_person
 from planwatch.lib.archives import zip_problem
+from planwatch.lib.models import StaleRecord
 from planwatch.lib.money import BadAmount, parse_amount
 from planwatch.lib.xlsx import MAX_COLUMNS, put
 from planwatch.projects import actions, geo
@@ -425,7 +426,7 @@ def import_workbook(user, data: bytes) -> ImportResult:
 def _save(user, projects, approvals, existing: dict[str, Project]) -> ImportResult:
     result = ImportResult()
     reason = _("imported from a workbook")
-    for _number, fields in projects:
+    for number, fields in projects:
         project = existing.get(fields["code"])
         if project is None:
             existing[fields["code"]] = actions.do_create_project(user, reason, **fields)
@@ -433,9 +434,17 @@ def _save(user, projects, approvals, existing: dict[str, Project]) -> ImportResu
             continue
         stage, side = fields.pop("stage"), fields.pop("side_status")
         side_reason = fields.pop("side_reason")
-        actions.do_update_project(user, project, None, reason, **fields)
-        if (stage, side) != (project.stage, project.side_status):
-            actions.do_move_project(user, project, None, stage, side, side_reason or reason)
+        # The version read when the file was checked: a change saved since then is not
+        # overwritten; the whole import is refused instead.
+        try:
+            actions.do_update_project(user, project, project.version, reason, **fields)
+            if (stage, side) != (project.stage, project.side_status):
+                actions.do_move_project(
+                    user, project, project.version, stage, side, side_reason or reason
+                )
+        except StaleRecord:
+            message = _("Someone else changed this project during the import; import again.")
+            raise ImportRefused([CellError("projects", number, "code", message)]) from None
         result.updated += 1
     for fields in approvals:
         project = existing[fields.pop("project")]
@@ -443,6 +452,6 @@ def _save(user, projects, approvals, existing: dict[str, Project]) -> ImportResu
         if current is None:
             actions.do_add_approval(user, project, reason, **fields)
         else:
-            actions.do_update_approval(user, current, None, reason, **fields)
+            actions.do_update_approval(user, current, current.version, reason, **fields)
         result.approvals += 1
     return result

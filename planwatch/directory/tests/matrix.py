@@ -1,15 +1,19 @@
 """The directory's routes in the permission matrix (see planwatch/testing.py)."""
 
 from planwatch.directory import actions
-from planwatch.directory.models import Tenure
-from planwatch.testing import Route, managers, managers_or_own_officer
+from planwatch.directory.models import Alias, Relation, Tenure
+from planwatch.testing import History, Route, managers, managers_or_own_officer
 
 
 def extend_world(world: dict) -> None:
     person = actions.do_create_person(None, name_en="Zhang San")
     post = actions.do_create_post(None, organisation=world["unit_a"], title_en="Chief")
-    Tenure.objects.create(person=person, post=post, as_of="2019-06-01", source="test")
-    world.update(person=person, post=post)
+    tenure = Tenure.objects.create(person=person, post=post, as_of="2019-06-01", source="test")
+    relation = Relation.objects.create(
+        source=world["unit_a"], kind=Relation.Kind.SUPERVISES, target=world["unit_b"]
+    )
+    alias = Alias.objects.create(name="UAB", language="en", organisation=world["unit_a"])
+    world.update(person=person, post=post, tenure=tenure, relation=relation, alias=alias)
 
 
 def org(world: dict) -> dict:
@@ -47,4 +51,14 @@ ROUTES: dict[str, Route] = {
     "api-1:person_timeline": Route(kwargs=lambda w: {"pk": w["person"].pk}),
     "api-1:who": Route(query="?post=Chief+of+Unit+A+Bureau&on=2020-01-01"),
     "api-1:posts": Route(query="?person=Zhang+San&on=2020-01-01"),
+}
+
+# The directory is reference data: every signed-in user sees every record and its history.
+HISTORY: dict[str, History] = {
+    "directory.organisation": History(lambda w: w["unit"]),
+    "directory.person": History(lambda w: w["person"]),
+    "directory.post": History(lambda w: w["post"]),
+    "directory.tenure": History(lambda w: w["tenure"]),
+    "directory.relation": History(lambda w: w["relation"]),
+    "directory.alias": History(lambda w: w["alias"]),
 }

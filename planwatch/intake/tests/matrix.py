@@ -3,7 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from planwatch.intake.models import Batch, DraftDirective, IntakeDocument, Proposal
-from planwatch.testing import Route, managers, readers_or_own_officer
+from planwatch.testing import History, Route, managers, readers_or_own_officer
 
 TEXT = (
     "Provincial news, 2019-03-02\n\nThe Unit A Bureau should speed up the review of "
@@ -67,4 +67,11 @@ ROUTES: dict[str, Route] = {
     "api-1:get_document": Route(
         allowed=non_officers, kwargs=lambda w: {"pk": w["intake_document"].pk}
     ),
+}
+
+# Unit officers do not see the intake, nor the history of what it read.
+HISTORY: dict[str, History] = {
+    "intake.intakedocument": History(lambda w: w["intake_document"], non_officers),
+    "intake.proposal": History(lambda w: w["proposal"], non_officers),
+    "intake.draftdirective": History(lambda w: w["draft"], non_officers),
 }

@@ -23,9 +23,17 @@ from planwatch.plans.models import (
     Plan,
     ProgressReport,
     SourceDocument,
+    StageTemplate,
     Task,
 )
-from planwatch.testing import Route, make_unit, managers, own_officer, readers_or_own_officer
+from planwatch.testing import (
+    History,
+    Route,
+    make_unit,
+    managers,
+    own_officer,
+    readers_or_own_officer,
+)
 
 EVIDENCE_PATH = "evidence/permission-matrix/evidence.txt"
 
@@ -56,7 +64,7 @@ def extend_world(world: dict) -> None:
             source_clause=clause,
         )
         assignment = Assignment.objects.create(task=task, unit=unit, role="lead")
-        Indicator.objects.create(task=task, name="Projects", target=10)
+        indicator = Indicator.objects.create(task=task, name="Projects", target=10)
         co_unit = Assignment.objects.create(task=task, unit=helper_unit, role="co")
         milestone = Milestone.objects.create(
             task=task, name="Land released", due_date=dt.date(2024, 6, 30), expected_percent=30
@@ -73,6 +81,7 @@ def extend_world(world: dict) -> None:
             "task": task,
             "assignment": assignment,
             "co_unit": co_unit,
+            "indicator": indicator,
             "milestone": milestone,
             "report": report,
             "extension": ExtensionRequest.objects.create(
@@ -98,7 +107,23 @@ def extend_world(world: dict) -> None:
                 sha256="0" * 64,
             ),
         }
-    world.update(plan=plan, document=document, loop=loop)
+    template = StageTemplate.objects.create(name="Matrix stages", task_kind=Task.Kind.PROJECT)
+    document_evidence = EvidenceFile.objects.create(
+        document=document,
+        file=EVIDENCE_PATH,
+        name="reply.txt",
+        content_type="text/plain",
+        size=26,
+        sha256="0" * 64,
+    )
+    world.update(
+        plan=plan,
+        document=document,
+        clause=clause,
+        stage_template=template,
+        document_evidence=document_evidence,
+        loop=loop,
+    )
 
 
 def _mine(world: dict) -> dict:
@@ -266,4 +291,25 @@ ROUTES: dict[str, Route] = {
         data=lambda w: {"approve": True, "version": _mine(w)["report"].version},
         unit_scoped=True,
     ),
+}
+
+
+def _record(name: str) -> History:
+    """A record of the unit's own loop: its officer sees it and its history, no other."""
+    return History(lambda w: _mine(w)[name], readers_or_own_officer)
+
+
+HISTORY: dict[str, History] = {
+    "plans.sourcedocument": History(lambda w: w["document"]),
+    "plans.clause": History(lambda w: w["clause"]),
+    "plans.plan": History(lambda w: w["plan"]),
+    "plans.stagetemplate": History(lambda w: w["stage_template"]),
+    "plans.task": _record("task"),
+    "plans.assignment": _record("assignment"),
+    "plans.indicator": _record("indicator"),
+    "plans.milestone": _record("milestone"),
+    "plans.progressreport": _record("report"),
+    "plans.extensionrequest": _record("extension"),
+    "plans.majorissue": _record("issue"),
+    "plans.evidencefile": _record("evidence"),
 }

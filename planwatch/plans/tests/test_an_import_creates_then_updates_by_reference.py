@@ -24,7 +24,10 @@ def test_an_import_creates_then_updates_by_reference(supervisor, unit_a, unit_b)
     assert again.ok and again.created == [] and again.updated == []
     assert sorted(again.unchanged) == ["IMP-1", "IMP-2"]
 
-    changed = import_tasks(supervisor, workbook([row("IMP-1", kind="goal", deadline="2026-06-30")]))
+    version = Task.objects.get(reference="IMP-1").version
+    changed = import_tasks(
+        supervisor, workbook([row("IMP-1", kind="goal", deadline="2026-06-30", version=version)])
+    )
     assert changed.ok and changed.updated == ["IMP-1"]
     assert Task.objects.get(reference="IMP-1").deadline == dt.date(2026, 6, 30)
     assert Task.objects.filter(reference__startswith="IMP-").count() == 2

@@ -17,10 +17,11 @@ def test_closing_takes_the_lead_units_request_and_a_supervisors_check(
     with pytest.raises(PermissionDenied):
         actions.do_request_close(users[("unit_officer", "b")], task, "Our part is done.")
     with pytest.raises(PermissionDenied):
-        actions.do_close(users[("unit_officer", "a")], task, "Done.")
+        actions.do_close(users[("unit_officer", "a")], task, "Done.", task.version)
 
     actions.do_request_close(users[("unit_officer", "a")], task, "Acceptance report attached.")
-    actions.do_close(supervisor, task, "Checked on site.")
+    task.refresh_from_db()
+    actions.do_close(supervisor, task, "Checked on site.", task.version)
     task.refresh_from_db()
     assert task_rows([task], dt.date(2026, 6, 1))[0].status == Status.CLOSED
     with pytest.raises(ValidationError):

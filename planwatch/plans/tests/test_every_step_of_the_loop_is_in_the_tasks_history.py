@@ -15,10 +15,10 @@ def test_every_step_of_the_loop_is_in_the_tasks_history(client, unit_a, officer,
     report = submit(officer, task, 50, blockers="No land yet.", raise_issue=True)
     actions.do_review_report(supervisor, report, report.version, False, "Which plot?")
     extension = actions.do_request_extension(officer, task, dt.date(2026, 3, 31), "Land late.")
-    actions.do_decide_extension(supervisor, extension, True, "Agreed.")
+    actions.do_decide_extension(supervisor, extension, True, "Agreed.", extension.version)
     actions.do_resolve_issue(supervisor, task.major_issues.get(), "Plot 7 released.")
     actions.do_request_close(officer, task, "Done.")
-    actions.do_close(supervisor, task, "Verified.")
+    actions.do_close(supervisor, task, "Verified.", Task.objects.get(pk=task.pk).version)
 
     steps = list(
         AuditEvent.objects.filter(

@@ -20,7 +20,8 @@ def test_the_dashboard_summary_follows_every_change(users, unit_a, unit_b):
     assert DashboardSummary.objects.filter(day=TODAY).exists()
     assert q.dashboard(supervisor, q.Filters(), TODAY).plans == first.plans
 
-    actions.do_close(supervisor, Task.objects.get(reference="dash-b-2"), "Done.")
+    closing = Task.objects.get(reference="dash-b-2")
+    actions.do_close(supervisor, closing, "Done.", closing.version)
     after = q.dashboard(supervisor, q.Filters(), TODAY)
     assert _closed(after) == _closed(first) + 1
     filtered = q.dashboard(supervisor, q.Filters(plan="dash"), TODAY)

@@ -3,6 +3,7 @@ import datetime as dt
 from django.urls import reverse
 
 from planwatch.plans import actions
+from planwatch.plans.models import Task
 from planwatch.plans.queries import TaskFilter, task_page, task_rows
 from planwatch.plans.status import Status
 from planwatch.plans.tests.loop import make_plan, make_task, submit
@@ -20,7 +21,7 @@ def test_the_task_list_filters_by_computed_status(client, unit_a, officer, super
     pending = make_task(plan, unit_a, "MORE", deadline=dt.date(2025, 6, 1))
     actions.do_request_extension(officer, pending, dt.date(2025, 9, 1), "Rain.")
     closed = make_task(plan, unit_a, "SHUT")
-    actions.do_close(supervisor, closed, "Done.")
+    actions.do_close(supervisor, closed, "Done.", Task.objects.get(pk=closed.pk).version)
 
     every = {row.task.reference: row.status for row in task_rows(plan.tasks.all(), TODAY)}
     for status in (

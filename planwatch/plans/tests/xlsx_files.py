@@ -17,6 +17,7 @@ HEADER = [
     "deadline",
     "weight",
     "description",
+    "version",
 ]
 
 

@@ -16,11 +16,16 @@ from planwatch.projects.models import (
     Approval,
     ApprovalDocument,
     ApprovalKind,
+    CapitalPayment,
+    Country,
+    ExchangeRate,
     Industry,
     Project,
+    ProjectStage,
     Region,
+    TaskPlacement,
 )
-from planwatch.testing import Route, everyone, managers, readers_or_own_officer
+from planwatch.testing import History, Route, everyone, managers, readers_or_own_officer
 
 DOCUMENT_PATH = "approvals/permission-matrix/permit.txt"
 
@@ -54,7 +59,15 @@ def extend_world(world: dict) -> None:
             sha256="0" * 64,
         )
         world.update(
-            {f"project_{key}": project, f"approval_{key}": approval, f"document_{key}": document}
+            {
+                f"project_{key}": project,
+                f"approval_{key}": approval,
+                f"document_{key}": document,
+                f"stage_{key}": ProjectStage.objects.create(project=project, stage="signed"),
+                f"payment_{key}": CapitalPayment.objects.create(
+                    project=project, paid_on=dt.date(2022, 6, 1), amount=1000, currency="CNY"
+                ),
+            }
         )
     world["region"] = Region.objects.create(
         code="matrix-region",
@@ -65,6 +78,12 @@ def extend_world(world: dict) -> None:
     plan = Plan.objects.create(code="projects-matrix-plan", title_en="Projects matrix plan")
     world["project_task"] = Task.objects.create(
         plan=plan, reference="PRJ-MATRIX-1", title_en="Build it", start_date=dt.date(2022, 1, 1)
+    )
+    world["placement"] = TaskPlacement.objects.create(
+        task=world["project_task"], region=world["region"]
+    )
+    world["rate"] = ExchangeRate.objects.create(
+        currency="USD", valid_from=dt.date(1999, 1, 1), cny_per_unit=Decimal("7.1")
     )
 
 
@@ -94,7 +113,14 @@ ROUTES: dict[str, Route] = {
     "projects:detail": scoped(readers_or_own_officer, project),
     "projects:edit": scoped(managers, project),
     "projects:move": scoped(
-        managers, project, method="post", data={"to_stage": "signed", "reason": "contract"}
+        managers,
+        project,
+        method="post",
+        data=lambda w: {
+            "to_stage": "signed",
+            "reason": "contract",
+            "version": w[f"project_{'a' if w['own'] else 'b'}"].version,
+        },
     ),
     "projects:stage_dates": scoped(
         managers, project, method="post", data={"stage": "signed", "planned_on": "2023-05-01"}
@@ -149,6 +175,38 @@ ROUTES: dict[str, Route] = {
     "api-1:list_late_approvals": Route(),
     "api-1:get_project": scoped(readers_or_own_officer, project),
     "api-1:move_project": scoped(
-        managers, project, method="post", data={"stage": "signed", "reason": "contract"}
+        managers,
+        project,
+        method="post",
+        data=lambda w: {
+            "stage": "signed",
+            "reason": "contract",
+            "version": w[f"project_{'a' if w['own'] else 'b'}"].version,
+        },
     ),
+}
+
+
+def _unit_record(name: str) -> History:
+    """A record of the unit's own project: its officer sees it and its history, no other."""
+    return History(lambda w: w[f"{name}_{'a' if w['own'] else 'b'}"], readers_or_own_officer)
+
+
+def _not_to_officers(role: str, own: bool) -> bool:
+    """The placed task is assigned to no unit: officers cannot open it."""
+    return readers_or_own_officer(role, False)
+
+
+HISTORY: dict[str, History] = {
+    "projects.country": History(lambda w: Country.objects.first()),
+    "projects.industry": History(lambda w: Industry.objects.get(code="medicine")),
+    "projects.approvalkind": History(lambda w: ApprovalKind.objects.get(code="land")),
+    "projects.exchangerate": History(lambda w: w["rate"]),
+    "projects.region": History(lambda w: w["region"]),
+    "projects.project": _unit_record("project"),
+    "projects.projectstage": _unit_record("stage"),
+    "projects.approval": _unit_record("approval"),
+    "projects.approvaldocument": _unit_record("document"),
+    "projects.capitalpayment": _unit_record("payment"),
+    "projects.taskplacement": History(lambda w: w["placement"], _not_to_officers),
 }

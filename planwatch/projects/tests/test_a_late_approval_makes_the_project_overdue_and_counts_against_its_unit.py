@@ -19,7 +19,7 @@ def test_an_approval_past_due_and_not_granted_is_late(unit_a, supervisor):
     assert list(late_approvals(supervisor, TODAY)) == [approval]
     assert unit_project_penalties(TODAY)[unit_a.pk]["late_approvals"] == 1
 
-    actions.do_update_approval(supervisor, approval, None, state="granted")
+    actions.do_update_approval(supervisor, approval, approval.version, state="granted")
     project.refresh_from_db()
     assert project_light(project, TODAY) == Light.ON_TRACK
     assert list(late_approvals(supervisor, TODAY)) == []

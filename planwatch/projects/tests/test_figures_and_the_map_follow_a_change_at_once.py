@@ -60,7 +60,7 @@ def test_an_approval_past_due_turns_the_marker_red_at_once(unit_a, supervisor, c
     kind = ApprovalKind.objects.get(code="land")
     approval = actions.do_add_approval(supervisor, project, kind=kind, due_on=dt.date(2020, 1, 1))
     assert light() == "overdue"
-    actions.do_update_approval(supervisor, approval, None, state="granted")
+    actions.do_update_approval(supervisor, approval, approval.version, state="granted")
     assert light() == "on_track"
 
 

@@ -9,6 +9,12 @@
   if (el.dataset.tileUrl) {
     L.tileLayer(el.dataset.tileUrl, { maxZoom: 18 }).addTo(map);
   }
+  /* Names come from users: Leaflet reads a string as HTML, so hand it a text node. */
+  function textOf(value) {
+    var span = document.createElement("span");
+    span.textContent = value == null ? "" : String(value);
+    return span;
+  }
   var roleStyle = {
     master: { color: "#0b5cad", weight: 2, fillOpacity: 0.05 },
     wing: { color: "#5b6675", weight: 2, fillOpacity: 0.05 },
@@ -28,7 +34,7 @@
         pointToLayer: function (f, latlng) {
           return L.circleMarker(latlng, { radius: 4, color: "#333", weight: 1, fillOpacity: 0.6 });
         },
-        onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name, { sticky: true }); },
+        onEachFeature: function (f, layer) { layer.bindTooltip(textOf(f.properties.name), { sticky: true }); },
         interactive: true
       }).addTo(map).bringToBack();
       el.dataset.regions = String(data.features.length);
@@ -65,7 +71,7 @@
 
   function popupFor(marker) {
     var url = el.dataset.popupUrl.replace(/0\/$/, marker.options.pk + "/");
-    marker.bindPopup(el.dataset.loading).openPopup();
+    marker.bindPopup(textOf(el.dataset.loading)).openPopup();
     fetch(url, { credentials: "same-origin" })
       .then(function (r) { return r.text(); })
       .then(function (html) { marker.setPopupContent(html); });
