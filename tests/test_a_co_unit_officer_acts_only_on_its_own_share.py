@@ -34,9 +34,7 @@ def world(unit_a, unit_b, users):
 
 
 @pytest.mark.parametrize("name", LOOP_ROUTES)
-def test_a_co_unit_officer_reads_the_shared_task_and_does_not_act_for_the_lead(
-    client, world, name
-):
+def test_a_co_unit_officer_reads_the_shared_task_and_does_not_act_for_the_lead(client, world, name):
     client.force_login(world["co_officer"])
     response = _request(client, name, MATRIX[name], world)
     if name in READS:
