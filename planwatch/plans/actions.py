@@ -121,16 +121,32 @@ def _save_files(user, files: list[CheckedFile], **owner) -> list[EvidenceFile]:
 # ---------------------------------------------------------------- documents and plans
 
 
+def _set_assessed_units(user, plan: Plan, units, reason: str = "") -> None:
+    """Name the units the plan scores and ranks (an audited change of the set)."""
+    if units is None:
+        return
+    old = sorted(plan.assessed_units.values_list("pk", flat=True))
+    new = sorted(unit.pk for unit in units)
+    if old != new:
+        plan.assessed_units.set(new)
+        record_event(user, "changed", plan, {"assessed_units": [old, new]}, reason)
+
+
 @transaction.atomic
-def do_create_plan(user, reason: str = "", **fields) -> Plan:
+def do_create_plan(user, reason: str = "", assessed_units=None, **fields) -> Plan:
     _require(user, "plans.manage_plans")
-    return _save_new(user, Plan(**fields), reason)
+    plan = _save_new(user, Plan(**fields), reason)
+    _set_assessed_units(user, plan, assessed_units, reason)
+    return plan
 
 
 @transaction.atomic
-def do_update_plan(user, plan: Plan, version: int | None, reason: str = "", **fields) -> Plan:
-    """Change a plan's titles, reporting rules or thresholds; raises StaleRecord if someone
-    saved it since `version`. The code, like a task's reference, never changes."""
+def do_update_plan(
+    user, plan: Plan, version: int | None, reason: str = "", assessed_units=None, **fields
+) -> Plan:
+    """Change a plan's titles, reporting rules, thresholds or assessed units; raises
+    StaleRecord if someone saved it since `version`. The code, like a task's reference,
+    never changes."""
     _require(user, "plans.manage_plans", plan)
     if "code" in fields and fields["code"] != plan.code:
         raise ValidationError({"code": _("The plan's code is its identity and cannot change.")})
@@ -141,6 +157,7 @@ def do_update_plan(user, plan: Plan, version: int | None, reason: str = "", **fi
     plan.full_clean()
     save_checked(plan, version)
     record_changed(user, plan, before, reason)
+    _set_assessed_units(user, plan, assessed_units, reason)
     return plan
 
 

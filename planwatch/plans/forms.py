@@ -81,6 +81,18 @@ class PlanForm(forms.ModelForm):
             # The code is the plan's identity; an edit must say which version it started from.
             self.fields["code"].disabled = True
             self.fields["version"].required = True
+        for name in self.KEPT_WHEN_LEFT_OUT:
+            self.fields[name].required = False
+
+    # Rules added later than the form's first fields: left out, they keep their value.
+    KEPT_WHEN_LEFT_OUT = ("escalate_after_days", "closed_child_counts")
+
+    def clean(self):
+        data = super().clean()
+        for name in self.KEPT_WHEN_LEFT_OUT:
+            if data.get(name) in (None, ""):
+                data[name] = getattr(self.instance, name)
+        return data
 
     class Meta:
         model = Plan
@@ -94,7 +106,13 @@ class PlanForm(forms.ModelForm):
             "report_due_day",
             "at_risk_gap",
             "warn_days",
+            "escalate_after_days",
+            "close_needs_evidence",
+            "close_needs_final_reports",
+            "closed_child_counts",
+            "assessed_units",
         ]
+        widgets = {"assessed_units": forms.SelectMultiple(attrs={"size": 8})}
 
 
 class DocumentForm(forms.ModelForm):
