@@ -9,7 +9,7 @@ from functools import cached_property
 from django.core.paginator import Page, Paginator
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
-from planwatch.accounts.models import Role
+from planwatch.accounts.rules import sees_everything
 from planwatch.plans.models import (
     Assignment,
     ClosedChildCounts,
@@ -32,15 +32,16 @@ from planwatch.plans.status import (
 
 
 def tasks_visible_to(user) -> QuerySet[Task]:
-    """Everything for those who read everything; for a unit officer, their unit's tasks."""
+    """Every active task for those who see everything (accounts.rules.sees_everything);
+    for anyone else signed in, the active tasks their unit is assigned to."""
     tasks = Task.objects.active()
-    if not user.is_authenticated:
+    if not user.is_authenticated or not user.is_active:
         return tasks.none()
-    if user.role == Role.UNIT_OFFICER and not user.is_superuser:
-        if user.unit_id is None:
-            return tasks.none()
-        return tasks.filter(pk__in=assigned_task_ids(user.unit_id))
-    return tasks
+    if sees_everything(user):
+        return tasks
+    if user.unit_id is None:
+        return tasks.none()
+    return tasks.filter(pk__in=assigned_task_ids(user.unit_id))
 
 
 def assigned_task_ids(unit_id: int) -> QuerySet[Assignment]:
@@ -51,15 +52,15 @@ def assigned_task_ids(unit_id: int) -> QuerySet[Assignment]:
 
 
 def reports_visible_to(user) -> QuerySet[ProgressReport]:
-    reports = ProgressReport.objects.active()
-    if not user.is_authenticated:
+    """The active reports on the tasks tasks_visible_to gives (none on an archived task)."""
+    reports = ProgressReport.objects.active().filter(assignment__task__archived_at__isnull=True)
+    if not user.is_authenticated or not user.is_active:
         return reports.none()
-    if user.role == Role.UNIT_OFFICER and not user.is_superuser:
-        if user.unit_id is None:
-            return reports.none()
-        visible_tasks = tasks_visible_to(user).values("pk")
-        return reports.filter(assignment__task__in=visible_tasks)
-    return reports
+    if sees_everything(user):
+        return reports
+    if user.unit_id is None:
+        return reports.none()
+    return reports.filter(assignment__task__in=tasks_visible_to(user).values("pk"))
 
 
 # The read model behind every page that shows a status: facts for a list of tasks, in a
