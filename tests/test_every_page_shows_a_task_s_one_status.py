@@ -10,9 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from planwatch.accounts.rules import sees_everything
-from planwatch.plans import actions
+from planwatch.plans import actions, queries_dashboard
 from planwatch.plans import queries as plans_queries
-from planwatch.plans import queries_dashboard
 from planwatch.plans.status import Status
 from planwatch.plans.tests.loop import make_plan, make_task
 from planwatch.projects import actions as project_actions
