@@ -3,13 +3,14 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -70,17 +71,32 @@ def _today():
     return timezone.localdate()
 
 
+LABELLED_MODELS = (Task, ProgressReport, ExtensionRequest, MajorIssue, Plan, SourceDocument, Clause)
+
+
+def _label(field: str, form=None) -> str:
+    """What the reader calls `field`: the form's label, else the loop's model field's
+    verbose name; "" when neither names it (the message then speaks for itself)."""
+    if form is not None and field in form.fields and form.fields[field].label:
+        return str(form.fields[field].label)
+    for model in LABELLED_MODELS:
+        try:
+            return str(model._meta.get_field(field).verbose_name)
+        except FieldDoesNotExist:
+            continue
+    return ""
+
+
 def _error_lines(error: ValidationError, form=None) -> list[str]:
-    """Each message of `error`, prefixed with the label of the field it is about."""
+    """Each message of `error`, prefixed with the label of the field it is about; never
+    with an internal field name."""
     if not hasattr(error, "error_dict"):
         return list(error.messages)
     lines = []
     for field, errors in error.message_dict.items():
-        label = field
-        if form is not None and field in form.fields:
-            label = form.fields[field].label or field
+        label = "" if field == "__all__" else _label(field, form)
         for message in errors:
-            lines.append(message if field == "__all__" else f"{label}: {message}")
+            lines.append(f"{capfirst(label)}: {message}" if label else message)
     return lines
 
 
@@ -90,7 +106,7 @@ def _add_errors(form, error: ValidationError) -> None:
             if field in form.fields and field not in form.errors:
                 form.add_error(field, errors)
             else:
-                form.add_error(None, _error_lines(ValidationError({field: errors})))
+                form.add_error(None, _error_lines(ValidationError({field: errors}), form))
     else:
         form.add_error(None, error)
 
