@@ -13,6 +13,7 @@ STEP_ACTIONS = [
     gettext_noop("assigned"),
     gettext_noop("acknowledged"),
     gettext_noop("report submitted"),
+    gettext_noop("report revised"),
     gettext_noop("report approved"),
     gettext_noop("report returned"),
     gettext_noop("extension requested"),

@@ -270,14 +270,28 @@ class Task(DomainModel):
         default=Decimal("1"),
         validators=[MinValueValidator(Decimal("0"))],
     )
-    close_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    close_requested_at = models.DateTimeField(
+        _("closing requested"), null=True, blank=True, editable=False
+    )
     close_requested_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+        User,
+        verbose_name=_("closing requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
     )
     close_note = models.TextField(_("close-out note"), blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
     closed_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+        User,
+        verbose_name=_("closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
     )
     closed_progress = models.PositiveSmallIntegerField(
         _("progress when closed"), null=True, blank=True, editable=False
