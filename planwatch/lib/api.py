@@ -1,7 +1,12 @@
 """Helpers shared by every app's django-ninja router."""
 
+import json
+
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from ninja.errors import HttpError
+from ninja.openapi.docs import Swagger
 
 
 def require(request, perm: str, obj=None) -> None:
@@ -10,4 +15,16 @@ def require(request, perm: str, obj=None) -> None:
         raise HttpError(403, "You may not do this.")
 
 
-__all__ = ["PermissionDenied", "require"]
+class VendoredSwagger(Swagger):
+    """Swagger UI served from planwatch/static/vendor: django-ninja would load it from a
+    CDN unless `ninja` were an installed app, and /api/docs was a blank page offline."""
+
+    template = "api/docs.html"
+
+    def render_page(self, request: HttpRequest, api, **kwargs) -> HttpResponse:
+        settings = {**self.settings, "url": self.get_openapi_url(api, kwargs)}
+        context = {"swagger_settings": json.dumps(settings), "api": api, "add_csrf": True}
+        return render(request, self.template, context)
+
+
+__all__ = ["PermissionDenied", "VendoredSwagger", "require"]
