@@ -7,11 +7,18 @@ from ninja.security import django_auth
 from planwatch.audit.api import router as audit_router
 from planwatch.directory.api import router as directory_router
 from planwatch.intake.api import router as intake_router
+from planwatch.lib.api import VendoredSwagger
 from planwatch.plans.api import router as plans_router
 from planwatch.plans.api_dashboard import router as dashboard_router
 from planwatch.projects.api import router as projects_router
 
-api = NinjaAPI(title="Planwatch API", version="1", auth=django_auth, docs_decorator=login_required)
+api = NinjaAPI(
+    title="Planwatch API",
+    version="1",
+    auth=django_auth,
+    docs=VendoredSwagger(),
+    docs_decorator=login_required,
+)
 api.add_router("/directory", directory_router)
 api.add_router("/plans", plans_router)
 api.add_router("/dashboard", dashboard_router)

@@ -229,6 +229,8 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "planwatch@localhost")
+# The address people open Planwatch at: e-mails link to it.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 MAP_TILE_URL = env("MAP_TILE_URL")
 

@@ -35,7 +35,10 @@ class User(AbstractUser):
 
     @property
     def reads_everything(self) -> bool:
-        return self.role != Role.UNIT_OFFICER
+        """accounts.rules.sees_everything, the one rule of who sees every record."""
+        from planwatch.accounts.rules import sees_everything
+
+        return sees_everything(self)
 
     def save(self, *args, **kwargs):
         # The admin site lets in staff only; being an administrator is what makes staff.

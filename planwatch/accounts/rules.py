@@ -30,9 +30,20 @@ def is_auditor(user) -> bool:
     return user.is_authenticated and user.role == Role.AUDITOR
 
 
+def sees_everything(user) -> bool:
+    """Who sees every task, report and project: a signed-in, active user who is not a unit
+    officer, and a superuser whatever their role. The one answer every query, rule and
+    page uses."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.role != Role.UNIT_OFFICER)
+    )
+
+
 is_signed_in = rules.is_authenticated & rules.is_active
 manages_everything = is_administrator | is_supervisor
-reads_everything = is_signed_in & ~is_unit_officer
+reads_everything = rules.predicate(sees_everything, name="reads_everything")
 
 rules.add_perm("accounts.view_audit_log", is_administrator | is_auditor)
 rules.add_perm("accounts.use_admin", is_administrator)

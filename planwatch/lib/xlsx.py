@@ -16,6 +16,7 @@ from typing import Any, cast
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.lib.archives import zip_problem
@@ -49,29 +50,61 @@ def put(cell: Cell, value: Any) -> None:
         cell.quotePrefix = True
 
 
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+PERCENT_FORMAT = "0%"
+MAX_WIDTH = 60
+
+
+def _width(value: Any) -> int:
+    """Characters a value takes on screen; CJK characters are twice as wide."""
+    if isinstance(value, dt.datetime):
+        return 16
+    if isinstance(value, dt.date):
+        return 10
+    text = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
 def write_sheet(
-    workbook: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
+    workbook: Workbook,
+    title: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    percent_columns: Iterable[int] = (),
 ) -> Worksheet:
-    """Append a sheet; every text cell is typed as a string so it cannot become a formula."""
+    """Append a sheet; every text cell is typed as a string so it cannot become a formula.
+    Dates and times get a date format, the `percent_columns` (0-based, holding fractions)
+    a percentage format, and every column a width that fits its widest cell."""
     sheet: Worksheet = workbook.create_sheet(title=title[:31])
-    sheet.append(list(header))
+    sheet.append([str(h) for h in header])
+    widths = [_width(h) for h in header]
+    percent = set(percent_columns)
     for row in rows:
         sheet.append([safe_value(v) for v in row])
-        for cell in sheet[sheet.max_row]:
+        for index, cell in enumerate(sheet[sheet.max_row]):
             if isinstance(cell.value, str):
                 cell.data_type = "s"
+            elif isinstance(cell.value, dt.datetime):
+                cell.number_format = DATETIME_FORMAT
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT
+            elif index in percent and cell.value is not None:
+                cell.number_format = PERCENT_FORMAT
+            if index < len(widths):
+                widths[index] = max(widths[index], _width(cell.value))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
     sheet.freeze_panes = "A2"
     return sheet
 
 
-def workbook_bytes(
-    sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
-) -> bytes:
-    """An xlsx file of the given (title, header, rows) sheets."""
+def workbook_bytes(sheets: Iterable[tuple[Any, ...]]) -> bytes:
+    """An xlsx file of the given (title, header, rows[, percent columns]) sheets."""
     workbook = Workbook()
     workbook.remove(cast(Worksheet, workbook.active))  # a new workbook has its one sheet
-    for title, header, rows in sheets:
-        write_sheet(workbook, title, header, rows)
+    for title, header, rows, *percent in sheets:
+        write_sheet(workbook, title, header, rows, *percent)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

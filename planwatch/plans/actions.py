@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from planwatch.accounts.models import Role, User
@@ -44,6 +45,8 @@ from planwatch.plans.models import (
     StageTemplate,
     Task,
 )
+from planwatch.plans.periods import period_end, period_label, period_start
+from planwatch.plans.queries import task_facts
 
 # ---------------------------------------------------------------- helpers
 
@@ -80,14 +83,16 @@ def _task_units(task: Task) -> list[int]:
     return list(task.assignments.active().values_list("unit_id", flat=True))
 
 
-def _notify(actor, user_ids: Iterable[int], kind: str, key: str, text: str, task=None) -> None:
-    """Queue one in-app notification per user (not the actor), written on commit."""
+def _notify(actor, user_ids: Iterable[int], kind: str, key: str, params: dict, task=None) -> None:
+    """Queue one in-app notification per user (not the actor), written on commit. It keeps
+    its kind and parameters, and is put into words in each reader's language when read
+    (plans/notices.py)."""
     recipients = sorted(set(user_ids) - {getattr(actor, "pk", None)})
     if not recipients:
         return
     day = timezone.localdate()
     rows = [
-        Notification(user_id=pk, key=key, day=day, kind=kind, task=task, text=text)
+        Notification(user_id=pk, key=key, day=day, kind=kind, task=task, params=params)
         for pk in recipients
     ]
     transaction.on_commit(lambda: Notification.objects.bulk_create(rows, ignore_conflicts=True))
@@ -121,16 +126,32 @@ def _save_files(user, files: list[CheckedFile], **owner) -> list[EvidenceFile]:
 # ---------------------------------------------------------------- documents and plans
 
 
+def _set_assessed_units(user, plan: Plan, units, reason: str = "") -> None:
+    """Name the units the plan scores and ranks (an audited change of the set)."""
+    if units is None:
+        return
+    old = sorted(plan.assessed_units.values_list("pk", flat=True))
+    new = sorted(unit.pk for unit in units)
+    if old != new:
+        plan.assessed_units.set(new)
+        record_event(user, "changed", plan, {"assessed_units": [old, new]}, reason)
+
+
 @transaction.atomic
-def do_create_plan(user, reason: str = "", **fields) -> Plan:
+def do_create_plan(user, reason: str = "", assessed_units=None, **fields) -> Plan:
     _require(user, "plans.manage_plans")
-    return _save_new(user, Plan(**fields), reason)
+    plan = _save_new(user, Plan(**fields), reason)
+    _set_assessed_units(user, plan, assessed_units, reason)
+    return plan
 
 
 @transaction.atomic
-def do_update_plan(user, plan: Plan, version: int | None, reason: str = "", **fields) -> Plan:
-    """Change a plan's titles, reporting rules or thresholds; raises StaleRecord if someone
-    saved it since `version`. The code, like a task's reference, never changes."""
+def do_update_plan(
+    user, plan: Plan, version: int | None, reason: str = "", assessed_units=None, **fields
+) -> Plan:
+    """Change a plan's titles, reporting rules, thresholds or assessed units; raises
+    StaleRecord if someone saved it since `version`. The code, like a task's reference,
+    never changes."""
     _require(user, "plans.manage_plans", plan)
     if "code" in fields and fields["code"] != plan.code:
         raise ValidationError({"code": _("The plan's code is its identity and cannot change.")})
@@ -141,6 +162,7 @@ def do_update_plan(user, plan: Plan, version: int | None, reason: str = "", **fi
     plan.full_clean()
     save_checked(plan, version)
     record_changed(user, plan, before, reason)
+    _set_assessed_units(user, plan, assessed_units, reason)
     return plan
 
 
@@ -322,8 +344,7 @@ def _assign(user, task: Task, unit: Organisation, role: str, share: str = "") ->
         _officers_of([unit.pk]),
         "assigned",
         f"assigned:{assignment.pk}",
-        _("Your unit was given task %(ref)s: %(title)s. Please acknowledge it.")
-        % {"ref": task.reference, "title": task.title},
+        {},
         task,
     )
     return assignment
@@ -448,14 +469,67 @@ def do_acknowledge(user, assignment: Assignment) -> Assignment:
 # ---------------------------------------------------------------- reports
 
 
-def period_of(day: dt.date) -> dt.date:
-    """Reports are kept per calendar month: the first day of `day`'s month."""
-    return day.replace(day=1)
+def period_of(day: dt.date, every_months: int = 1) -> dt.date:
+    """The first day of the reporting period (of `every_months` months) that holds `day`."""
+    return period_start(day, every_months)
 
 
 def _refuse_if_closed(task: Task) -> None:
     if task.closed_at is not None:
         raise ValidationError(_("Task %(ref)s is closed.") % {"ref": task.reference})
+
+
+def _check_period(task: Task, period: dt.date, today: dt.date) -> None:
+    """A report is for a period of the plan's rule inside the task's life, begun by today."""
+    every = task.plan.report_every_months
+    label = period_label(period, every)
+    if period > period_start(today, every):
+        raise ValidationError(
+            {
+                "period_start": _(
+                    "The period %(period)s has not begun yet; report on %(current)s or earlier."
+                )
+                % {"period": label, "current": period_label(period_start(today, every), every)}
+            }
+        )
+    if period_end(period, every) < task.start_date:
+        raise ValidationError(
+            {
+                "period_start": _("The period %(period)s ends before the task starts on %(d)s.")
+                % {"period": label, "d": date_format(task.start_date)}
+            }
+        )
+    if task.deadline is not None and period > task.deadline:
+        raise ValidationError(
+            {
+                "period_start": _("The period %(period)s begins after the task's deadline, %(d)s.")
+                % {"period": label, "d": date_format(task.deadline)}
+            }
+        )
+
+
+def _carry_evidence(user, evidence: Iterable[EvidenceFile], earlier, report) -> None:
+    """Attach files of the earlier report of the same period to its resubmission: the
+    stored file is shared, the earlier report keeps its own record of it."""
+    for kept in evidence:
+        if earlier is None or kept.report_id != earlier.pk or kept.archived_at is not None:
+            raise ValidationError({"evidence": _("A kept file does not belong to this report.")})
+        copy = EvidenceFile(
+            report=report,
+            file=kept.file.name,
+            name=kept.name,
+            content_type=kept.content_type,
+            size=kept.size,
+            sha256=kept.sha256,
+            uploaded_by=kept.uploaded_by,
+        )
+        copy.save()
+        record_event(
+            user,
+            "created",
+            copy,
+            {"name": [None, copy.name], "report": [None, report.pk], "kept_from": [None, kept.pk]},
+        )
 
 
 @transaction.atomic
@@ -469,9 +543,12 @@ def do_submit_report(
     actuals: dict[int, Decimal] | None = None,
     files=(),
     raise_issue: bool = False,
+    keep_evidence: Iterable[EvidenceFile] = (),
 ) -> ProgressReport:
-    """A unit reports on its share for one month. A returned report is answered by a new
-    report for the same month; only one report per month may wait for review."""
+    """A unit reports on its share for one period of the plan's reporting rule, inside the
+    task's life and not after the current period. Only one report per period may wait for
+    review; a new report for a returned or approved period is its revision (reviewed
+    again; the earlier one stays in the history) and may keep the earlier one's files."""
     _require(user, "plans.report_on_assignment", assignment)
     if raise_issue and not blockers.strip():
         raise ValidationError({"blockers": _("Describe the blocker to flag it as a major issue.")})
@@ -479,22 +556,18 @@ def do_submit_report(
     assignment = _lock(assignment)
     task = assignment.task
     _refuse_if_closed(task)
-    period = period_of(period_start)
+    every = task.plan.report_every_months
+    period = period_of(period_start, every)
+    _check_period(task, period, timezone.localdate())
     same_period = assignment.reports.active().filter(period_start=period)
     if same_period.filter(state=ProgressReport.State.SUBMITTED).exists():
         raise ValidationError(
             {
                 "period_start": _("A report for %(month)s is already waiting for review.")
-                % {"month": f"{period:%Y-%m}"}
+                % {"month": period_label(period, every)}
             }
         )
-    if same_period.filter(state=ProgressReport.State.APPROVED).exists():
-        raise ValidationError(
-            {
-                "period_start": _("The report for %(month)s was already approved.")
-                % {"month": f"{period:%Y-%m}"}
-            }
-        )
+    earlier = same_period.order_by("-submitted_at", "-pk").first()
     indicators = {i.pk: i for i in task.indicators.active()}
     for indicator_id in actuals or {}:
         if indicator_id not in indicators:
@@ -509,6 +582,7 @@ def do_submit_report(
             blockers=blockers.strip(),
             submitted_at=timezone.now(),
             submitted_by=user,
+            revises=earlier,
         ),
         exclude=["submitted_by"],
     )
@@ -517,11 +591,12 @@ def do_submit_report(
             actual = IndicatorActual(report=report, indicator=indicators[indicator_id], value=value)
             actual.full_clean()
             actual.save()
+    _carry_evidence(user, keep_evidence, earlier, report)
     _save_files(user, checked, report=report)
     _step(
         user,
         task,
-        "report submitted",
+        "report revised" if earlier is not None else "report submitted",
         {
             "report": [None, f"{period:%Y-%m} {percent_complete}%"],
             "unit": [None, str(assignment.unit)],
@@ -532,13 +607,7 @@ def do_submit_report(
         _with_role(Role.SUPERVISOR),
         "report_submitted",
         f"report_submitted:{report.pk}",
-        _("%(unit)s reported %(percent)d%% on %(ref)s for %(month)s; it waits for review.")
-        % {
-            "unit": assignment.unit,
-            "percent": percent_complete,
-            "ref": task.reference,
-            "month": f"{period:%Y-%m}",
-        },
+        {"report": report.pk, "percent": percent_complete, "revision": earlier is not None},
         task,
     )
     if raise_issue:
@@ -576,16 +645,12 @@ def do_review_report(
         {"report": [None, f"{stored.period_start:%Y-%m} {stored.percent_complete}%"]},
         comment,
     )
-    if approve:
-        text = _("Your report on %(ref)s for %(month)s was approved.")
-    else:
-        text = _("Your report on %(ref)s for %(month)s was returned: %(comment)s")
     _notify(
         user,
         _officers_of([assignment.unit_id]),
         "report_reviewed",
         f"report_reviewed:{stored.pk}",
-        text % {"ref": task.reference, "month": f"{stored.period_start:%Y-%m}", "comment": comment},
+        {"report": stored.pk, "approved": approve, "comment": comment[:300]},
         task,
     )
     return stored
@@ -635,8 +700,7 @@ def do_request_extension(user, task: Task, requested_deadline: dt.date, reason: 
         _with_role(Role.SUPERVISOR),
         "extension_requested",
         f"extension_requested:{extension.pk}",
-        _("%(ref)s: more time is asked for, until %(date)s.")
-        % {"ref": task.reference, "date": requested_deadline.isoformat()},
+        {"date": requested_deadline.isoformat()},
         task,
     )
     return extension
@@ -667,17 +731,16 @@ def do_decide_extension(
         save_following(task)
         record_changed(user, task, before, reason)
     _step(user, task, "extension approved" if approve else "extension refused", {}, reason)
-    text = (
-        _("%(ref)s: the new deadline %(date)s was approved.")
-        if approve
-        else _("%(ref)s: the request for more time was refused: %(reason)s")
-    )
     _notify(
         user,
         _officers_of([task.lead_unit_id] if task.lead_unit_id else []),
         "extension_decided",
         f"extension_decided:{stored.pk}",
-        text % {"ref": task.reference, "date": stored.requested_deadline, "reason": reason},
+        {
+            "approved": approve,
+            "date": stored.requested_deadline.isoformat(),
+            "reason": reason.strip()[:300],
+        },
         task,
     )
     return stored
@@ -705,8 +768,7 @@ def _raise_issue(user, assignment: Assignment, description: str, report=None) ->
         _with_role(Role.SUPERVISOR, Role.LEADER),
         "major_issue",
         f"major_issue:{issue.pk}",
-        _("Major issue on %(ref)s, raised by %(unit)s: %(text)s")
-        % {"ref": task.reference, "unit": assignment.unit, "text": issue.description[:300]},
+        {"unit": assignment.unit_id, "text": issue.description[:300]},
         task,
     )
     return issue
@@ -741,8 +803,7 @@ def do_resolve_issue(user, issue: MajorIssue, resolution: str) -> MajorIssue:
         _officers_of([stored.assignment.unit_id]) + [stored.raised_by_id],
         "issue_resolved",
         f"issue_resolved:{stored.pk}",
-        _("The major issue on %(ref)s was resolved: %(text)s")
-        % {"ref": stored.task.reference, "text": stored.resolution[:300]},
+        {"text": stored.resolution[:300]},
         stored.task,
     )
     return stored
@@ -770,31 +831,80 @@ def do_request_close(user, task: Task, note: str) -> Task:
         _with_role(Role.SUPERVISOR),
         "close_requested",
         f"close_requested:{task.pk}:{task.version}",
-        _("%(ref)s: the lead unit asks to close the task.") % {"ref": task.reference},
+        {},
         task,
     )
     return task
 
 
+def close_blockers(task: Task) -> dict[str, str]:
+    """What the plan's close-out rule still misses for `task`, by field: a lead unit and a
+    deadline always; by the plan's rule, every assigned unit's approved report with none
+    waiting for review, and evidence on an approved report."""
+    missing: dict[str, str] = {}
+    if task.lead_unit_id is None:
+        missing["lead_unit"] = _("A task without a lead unit cannot be closed.")
+    if task.deadline is None:
+        missing["deadline"] = _("Set the task's deadline before closing it.")
+    reports = ProgressReport.objects.active().filter(
+        assignment__task=task, assignment__archived_at__isnull=True
+    )
+    approved = reports.filter(state=ProgressReport.State.APPROVED)
+    if task.plan.close_needs_final_reports:
+        units = task.assignments.active().select_related("unit")
+        without = [str(a.unit) for a in units if not approved.filter(assignment=a).exists()]
+        if without:
+            missing["reports"] = _("No approved report yet from: %(units)s.") % {
+                "units": ", ".join(without)
+            }
+        elif reports.filter(state=ProgressReport.State.SUBMITTED).exists():
+            missing["reports"] = _("A report still waits for review.")
+    if (
+        task.plan.close_needs_evidence
+        and not EvidenceFile.objects.filter(report__in=approved, archived_at__isnull=True).exists()
+    ):
+        missing["evidence"] = _("No approved report carries an evidence file.")
+    return missing
+
+
 @transaction.atomic
-def do_close(user, task: Task, note: str = "", version: int | None = None) -> Task:
-    """The supervisor verifies the work and closes the task."""
+def do_close(
+    user, task: Task, note: str = "", version: int | None = None, incomplete_reason: str = ""
+) -> Task:
+    """The supervisor verifies the work and closes the task: a note always, what the
+    plan's close-out rule asks for (close_blockers), and progress of 100 % or the reason
+    it closes below. The progress at closing is kept: it is what the task counts for in
+    its parent from then on."""
     _require(user, "plans.close_task", task)
     stored = _lock(task)
     check_version(stored.version, version, task)
     if stored.closed_at is not None:
         raise StaleRecord(task)
+    errors = {}
+    if not note.strip():
+        errors["note"] = _("Say what was verified before closing.")
+    errors.update(close_blockers(stored))
+    progress = task_facts([stored])[stored.pk].progress
+    incomplete_reason = incomplete_reason.strip()
+    if (progress or 0) < 100 and not incomplete_reason:
+        errors["incomplete_reason"] = _(
+            "The task stands at %(percent)s; say why it closes below 100 %%."
+        ) % {"percent": "—" if progress is None else f"{progress} %"}
+    if errors:
+        raise ValidationError(errors)
     before = snapshot(stored)
     stored.closed_at, stored.closed_by = timezone.now(), user
+    stored.closed_progress = progress or 0
+    stored.incomplete_reason = incomplete_reason if (progress or 0) < 100 else ""
     save_checked(stored, stored.version)
     record_changed(user, stored, before, note)
-    _step(user, stored, "closed", {}, note)
+    _step(user, stored, "closed", {"progress": [None, stored.closed_progress]}, note)
     _notify(
         user,
         _officers_of(_task_units(stored)),
         "closed",
         f"closed:{stored.pk}:{stored.version}",
-        _("%(ref)s was verified and closed.") % {"ref": stored.reference},
+        {},
         stored,
     )
     return stored
@@ -810,7 +920,8 @@ def do_reopen(user, task: Task, reason: str) -> Task:
     if stored.closed_at is None and stored.close_requested_at is None:
         raise ValidationError(_("The task is neither closed nor waiting to be closed."))
     before = snapshot(stored)
-    stored.closed_at = stored.closed_by = None
+    stored.closed_at = stored.closed_by = stored.closed_progress = None
+    stored.incomplete_reason = ""
     stored.close_requested_at = stored.close_requested_by = None
     save_checked(stored, stored.version)
     record_changed(user, stored, before, reason)
@@ -820,7 +931,7 @@ def do_reopen(user, task: Task, reason: str) -> Task:
         _officers_of(_task_units(stored)),
         "reopened",
         f"reopened:{stored.pk}:{stored.version}",
-        _("%(ref)s was reopened: %(reason)s") % {"ref": stored.reference, "reason": reason},
+        {"reason": reason.strip()[:300]},
         stored,
     )
     return stored

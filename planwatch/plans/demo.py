@@ -691,15 +691,19 @@ class Loader:
             "close_requested": 100,
             "extension": 60,
         }.get(story, max(10, expected - 5))
+        first, last = task.start_date.replace(day=1), (task.deadline or self.today).replace(day=1)
         months = [_months_before(self.today, n) for n in (3, 2, 1)]
-        months = [m for m in months if m >= task.start_date.replace(day=1)] or [months[-1]]
+        months = [m for m in months if first <= m <= last] or [max(first, min(months[-1], last))]
         for i, month in enumerate(months, start=1):
             percent = round(final * i / len(months))
             actuals = {}
             if indicator is not None:
                 actuals = {indicator.pk: Decimal(round(indicator.target * percent / 100))}
             files = []
-            if i == len(months) and story == "good" and indicator is not None:
+            if i == len(months) and (
+                (story == "good" and indicator is not None)
+                or story in ("closed", "close_requested")
+            ):
                 files = [
                     as_upload("minutes.txt", f"Minutes, {month:%Y-%m}: {task.title}\n".encode())
                 ]

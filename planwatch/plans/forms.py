@@ -1,5 +1,7 @@
 """Forms of the supervision loop. They parse and validate input; actions do the rest."""
 
+import datetime as dt
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils import timezone
@@ -11,6 +13,7 @@ from planwatch.directory.models import Organisation
 from planwatch.plans.models import (
     Assignment,
     Clause,
+    EvidenceFile,
     Indicator,
     Milestone,
     Plan,
@@ -78,6 +81,18 @@ class PlanForm(forms.ModelForm):
             # The code is the plan's identity; an edit must say which version it started from.
             self.fields["code"].disabled = True
             self.fields["version"].required = True
+        for name in self.KEPT_WHEN_LEFT_OUT:
+            self.fields[name].required = False
+
+    # Rules added later than the form's first fields: left out, they keep their value.
+    KEPT_WHEN_LEFT_OUT = ("escalate_after_days", "closed_child_counts")
+
+    def clean(self):
+        data = super().clean()
+        for name in self.KEPT_WHEN_LEFT_OUT:
+            if data.get(name) in (None, ""):
+                data[name] = getattr(self.instance, name)
+        return data
 
     class Meta:
         model = Plan
@@ -91,7 +106,13 @@ class PlanForm(forms.ModelForm):
             "report_due_day",
             "at_risk_gap",
             "warn_days",
+            "escalate_after_days",
+            "close_needs_evidence",
+            "close_needs_final_reports",
+            "closed_child_counts",
+            "assessed_units",
         ]
+        widgets = {"assessed_units": forms.SelectMultiple(attrs={"size": 8})}
 
 
 class DocumentForm(forms.ModelForm):
@@ -239,10 +260,10 @@ class MilestoneDoneForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    period_start = forms.DateField(
-        label=_("Month reported on"),
-        widget=DATE,
-        help_text=_("Any day of the month; reports are kept per month."),
+    period_start = forms.TypedChoiceField(
+        label=_("Period reported on"),
+        coerce=dt.date.fromisoformat,
+        help_text=_("A period of the plan's reporting rule, from the task's start to today."),
     )
     # The percent sign is literal, not a placeholder:
     # xgettext:no-python-format
@@ -258,11 +279,23 @@ class ReportForm(forms.Form):
         label=_("Evidence files"),
         help_text=_("PDF, images, Office documents or text; up to 20 MB each."),
     )
+    keep_evidence = forms.ModelMultipleChoiceField(
+        label=_("Keep the files of the earlier report"),
+        queryset=EvidenceFile.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
-    def __init__(self, *args, indicators=(), **kwargs):
+    def __init__(self, *args, indicators=(), periods=(), earlier_evidence=None, **kwargs):
+        """`periods`: (period start, label) the unit may report on; `earlier_evidence`: the
+        files of the report this one answers, offered to keep."""
         super().__init__(*args, **kwargs)
         self.indicators = list(indicators)
-        self.initial.setdefault("period_start", timezone.localdate().replace(day=1))
+        self.fields["period_start"].choices = [(p.isoformat(), label) for p, label in periods]
+        if earlier_evidence is not None:
+            self.fields["keep_evidence"].queryset = earlier_evidence
+        else:
+            del self.fields["keep_evidence"]
         for indicator in self.indicators:
             label = indicator.name
             if indicator.unit_of_measure:
@@ -321,6 +354,26 @@ class ResolveForm(forms.Form):
 class NoteForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class CloseForm(forms.Form):
+    """Closing a task: what was verified, why below 100 % if so, and a confirmation."""
+
+    note = forms.CharField(
+        label=_("What was verified"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    incomplete_reason = forms.CharField(
+        label=_("Why it closes below 100 %"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed when the task's progress is under 100 %."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I have checked the reports and evidence; close the task."),
+        error_messages={"required": _("Tick the box to confirm closing.")},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -94,11 +94,19 @@ class Clause(DomainModel):
             models.CheckConstraint(
                 condition=Q(span_start__isnull=True) | Q(span_end__gte=models.F("span_start")),
                 name="clause_span_ordered",
+                violation_error_message=_("The span of the clause must end after it starts."),
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.ordinal} {self.text[:80]}".strip()
+
+
+class ClosedChildCounts(models.TextChoices):
+    """How a closed sub-task's progress enters its parent's roll-up."""
+
+    FINAL_PROGRESS = "final_progress", _("its progress when it was closed")
+    DONE = "done", _("100 %, done")
 
 
 class Plan(DomainModel):
@@ -139,6 +147,44 @@ class Plan(DomainModel):
     warn_days = models.PositiveSmallIntegerField(
         _("warn days before a deadline"), default=14, validators=[MaxValueValidator(365)]
     )
+    escalate_after_days = models.PositiveSmallIntegerField(
+        _("tell leaders and supervisors after (days overdue)"),
+        default=7,
+        validators=[MaxValueValidator(365)],
+        help_text=_(
+            "An overdue task is first reported to its units; after this many days, also to "
+            "the unit's leaders and to the supervisors."
+        ),
+    )
+    close_needs_evidence = models.BooleanField(
+        _("closing needs evidence"),
+        default=True,
+        help_text=_("A task closes only when an approved report carries an evidence file."),
+    )
+    close_needs_final_reports = models.BooleanField(
+        _("closing needs every unit's final report"),
+        default=True,
+        help_text=_(
+            "A task closes only when every assigned unit has an approved report and none "
+            "waits for review."
+        ),
+    )
+    closed_child_counts = models.CharField(
+        _("a closed sub-task counts in its parent as"),
+        max_length=20,
+        choices=ClosedChildCounts.choices,
+        default=ClosedChildCounts.FINAL_PROGRESS,
+    )
+    assessed_units = models.ManyToManyField(
+        "directory.Organisation",
+        verbose_name=_("units assessed"),
+        blank=True,
+        related_name="assessing_plans",
+        help_text=_(
+            "The units this plan scores and ranks. When none is named, every unit leading "
+            "one of its tasks is assessed."
+        ),
+    )
 
     class Meta:
         ordering = ["code"]
@@ -146,7 +192,9 @@ class Plan(DomainModel):
         verbose_name_plural = _("plans")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(title_en="") | ~Q(title_zh=""), name="plan_has_a_title"
+                condition=~Q(title_en="") | ~Q(title_zh=""),
+                name="plan_has_a_title",
+                violation_error_message=_("Give the plan a title in English or Chinese."),
             )
         ]
 
@@ -218,15 +266,33 @@ class Task(DomainModel):
         default=Decimal("1"),
         validators=[MinValueValidator(Decimal("0"))],
     )
-    close_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    close_requested_at = models.DateTimeField(
+        _("closing requested"), null=True, blank=True, editable=False
+    )
     close_requested_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+        User,
+        verbose_name=_("closing requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
     )
     close_note = models.TextField(_("close-out note"), blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
     closed_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+        User,
+        verbose_name=_("closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
     )
+    closed_progress = models.PositiveSmallIntegerField(
+        _("progress when closed"), null=True, blank=True, editable=False
+    )
+    incomplete_reason = models.TextField(_("why it closes below 100 %"), blank=True)
 
     class Meta:
         ordering = ["plan", "reference"]
@@ -241,14 +307,19 @@ class Task(DomainModel):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(title_en="") | ~Q(title_zh=""), name="task_has_a_title"
+                condition=~Q(title_en="") | ~Q(title_zh=""),
+                name="task_has_a_title",
+                violation_error_message=_("Give the task a title in English or Chinese."),
             ),
             models.CheckConstraint(
-                condition=~Q(parent=models.F("id")), name="task_not_its_own_parent"
+                condition=~Q(parent=models.F("id")),
+                name="task_not_its_own_parent",
+                violation_error_message=_("A task cannot be its own parent task."),
             ),
             models.CheckConstraint(
                 condition=Q(deadline__isnull=True) | Q(deadline__gte=models.F("start_date")),
                 name="task_deadline_after_start",
+                violation_error_message=_("The deadline cannot be before the start date."),
             ),
         ]
 
@@ -382,6 +453,15 @@ class ProgressReport(DomainModel):
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     review_comment = models.TextField(_("review comment"), blank=True)
+    revises = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revisions",
+        verbose_name=_("revises"),
+        help_text=_("The earlier report of the same period this one answers or corrects."),
+    )
 
     class Meta:
         ordering = ["-period_start", "-submitted_at"]
@@ -509,7 +589,10 @@ class MajorIssue(DomainModel):
 
 
 class Notification(models.Model):
-    """An in-app message (also e-mailed). `key` makes a reminder unique per user and day."""
+    """An in-app message (also e-mailed). `key` makes a reminder unique per user and day.
+
+    What it says is its `kind` and `params`, rendered in the reader's language when read
+    (plans/notices.py); `text` is kept only for messages stored before that."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
     key = models.CharField(max_length=200)
@@ -518,7 +601,8 @@ class Notification(models.Model):
     task = models.ForeignKey(
         Task, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    text = models.TextField()
+    params = models.JSONField(default=dict, blank=True)
+    text = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
@@ -531,7 +615,7 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["user", "read_at"])]
 
     def __str__(self) -> str:
-        return self.text
+        return f"{self.kind} for user {self.user_id}"
 
 
 STATUS_COLUMNS = [

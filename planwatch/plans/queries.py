@@ -9,9 +9,10 @@ from functools import cached_property
 from django.core.paginator import Page, Paginator
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
-from planwatch.accounts.models import Role
+from planwatch.accounts.rules import sees_everything
 from planwatch.plans.models import (
     Assignment,
+    ClosedChildCounts,
     ExtensionRequest,
     Milestone,
     Plan,
@@ -31,15 +32,16 @@ from planwatch.plans.status import (
 
 
 def tasks_visible_to(user) -> QuerySet[Task]:
-    """Everything for those who read everything; for a unit officer, their unit's tasks."""
+    """Every active task for those who see everything (accounts.rules.sees_everything);
+    for anyone else signed in, the active tasks their unit is assigned to."""
     tasks = Task.objects.active()
-    if not user.is_authenticated:
+    if not user.is_authenticated or not user.is_active:
         return tasks.none()
-    if user.role == Role.UNIT_OFFICER and not user.is_superuser:
-        if user.unit_id is None:
-            return tasks.none()
-        return tasks.filter(pk__in=assigned_task_ids(user.unit_id))
-    return tasks
+    if sees_everything(user):
+        return tasks
+    if user.unit_id is None:
+        return tasks.none()
+    return tasks.filter(pk__in=assigned_task_ids(user.unit_id))
 
 
 def assigned_task_ids(unit_id: int) -> QuerySet[Assignment]:
@@ -50,15 +52,15 @@ def assigned_task_ids(unit_id: int) -> QuerySet[Assignment]:
 
 
 def reports_visible_to(user) -> QuerySet[ProgressReport]:
-    reports = ProgressReport.objects.active()
-    if not user.is_authenticated:
+    """The active reports on the tasks tasks_visible_to gives (none on an archived task)."""
+    reports = ProgressReport.objects.active().filter(assignment__task__archived_at__isnull=True)
+    if not user.is_authenticated or not user.is_active:
         return reports.none()
-    if user.role == Role.UNIT_OFFICER and not user.is_superuser:
-        if user.unit_id is None:
-            return reports.none()
-        visible_tasks = tasks_visible_to(user).values("pk")
-        return reports.filter(assignment__task__in=visible_tasks)
-    return reports
+    if sees_everything(user):
+        return reports
+    if user.unit_id is None:
+        return reports.none()
+    return reports.filter(assignment__task__in=tasks_visible_to(user).values("pk"))
 
 
 # The read model behind every page that shows a status: facts for a list of tasks, in a
@@ -119,10 +121,23 @@ def _own_progress(task_ids: list[int]) -> dict[int, int]:
     }
 
 
-def _rolled_up_progress(task_ids: list[int]) -> dict[int, int | None]:
-    """Progress for each task: a parent's is the weighted roll-up of its children's (any
-    depth), a leaf's its own. One pass per level of the tree below these tasks."""
+def closed_value(closed_progress: int | None, rule: str) -> int | None:
+    """What a closed task counts for, by its plan's rule: 100 when a closed task counts as
+    done, else its progress when it was closed."""
+    if rule == ClosedChildCounts.DONE:
+        return 100
+    return closed_progress
+
+
+def _rolled_up_progress(
+    task_ids: list[int], closed: dict[int, int | None] | None = None
+) -> dict[int, int | None]:
+    """Progress for each task: a closed task's is what its plan's rule makes it count for
+    (closed_value), a parent's the weighted roll-up of its children's (any depth), a
+    leaf's its own. One pass per level of the tree below these tasks. `closed` gives the
+    value of those of `task_ids` that are closed."""
     children: dict[int, list[tuple[int, Decimal]]] = {}
+    closed = dict(closed or {})
     level = list(task_ids)
     seen = set(level)
     all_ids = list(level)
@@ -130,16 +145,25 @@ def _rolled_up_progress(task_ids: list[int]) -> dict[int, int | None]:
         rows = list(
             Task.objects.active()
             .filter(parent_id__in=level)
-            .values_list("parent_id", "pk", "weight")
+            .values_list(
+                "parent_id",
+                "pk",
+                "weight",
+                "closed_at",
+                "closed_progress",
+                "plan__closed_child_counts",
+            )
         )
         level = []
-        for parent_id, pk, weight in rows:
+        for parent_id, pk, weight, closed_at, closed_progress, rule in rows:
             children.setdefault(parent_id, []).append((pk, weight))
-            if pk not in seen:
+            if closed_at is not None and closed_progress is not None:
+                closed[pk] = closed_value(closed_progress, rule)
+            if pk not in seen and pk not in closed:
                 seen.add(pk)
                 level.append(pk)
                 all_ids.append(pk)
-    own = _own_progress([pk for pk in all_ids if pk not in children])
+    own = _own_progress([pk for pk in all_ids if pk not in children and pk not in closed])
 
     memo: dict[int, int | None] = {}
 
@@ -147,6 +171,9 @@ def _rolled_up_progress(task_ids: list[int]) -> dict[int, int | None]:
         if pk in memo:
             return memo[pk]
         memo[pk] = None  # guards against a cycle in bad data
+        if pk in closed:
+            memo[pk] = closed[pk]
+            return memo[pk]
         if pk not in children:
             memo[pk] = own.get(pk)
             return memo[pk]
@@ -166,7 +193,12 @@ def task_facts(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
     ids = [task.pk for task in tasks]
     if not ids:
         return {}
-    progress = _rolled_up_progress(ids)
+    closed = {
+        task.pk: closed_value(task.closed_progress, task.plan.closed_child_counts)
+        for task in tasks
+        if task.closed_at is not None and task.closed_progress is not None
+    }
+    progress = _rolled_up_progress(ids, closed)
     milestones: dict[int, list[tuple[dt.date, int]]] = {}
     for task_id, due, percent in (
         Milestone.objects.filter(task_id__in=ids, archived_at__isnull=True)

@@ -30,10 +30,12 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from planwatch.accounts.rules import sees_everything
 from planwatch.audit.models import AuditEvent
 from planwatch.directory.models import Organisation
 from planwatch.lib.dates import BadDate, parse_iso_date
 from planwatch.plans.extensions import unit_penalties
+from planwatch.plans.figures import ReportDueEnd, utc_offset_minutes
 from planwatch.plans.models import (
     Assignment,
     DashboardSummary,
@@ -79,26 +81,35 @@ class Filters:
 
     @classmethod
     def parse(cls, data) -> tuple["Filters", dict[str, str]]:
-        """Filters from a query string; bad values are left out and named in `errors`."""
+        """Filters from a query string; bad values are left out and named in `errors`, by
+        the label the reader sees."""
         errors: dict[str, str] = {}
         values: dict = {"plan": (data.get("plan") or "").strip()}
         unit = (data.get("unit") or "").strip()
         if unit.isdigit():
             values["unit"] = int(unit)
         elif unit:
-            errors["unit"] = _("unit: %(value)r is not a unit number.") % {"value": unit}
+            errors["unit"] = _("Unit: “%(value)s” is not one of the units listed.") % {
+                "value": unit[:100]
+            }
         status = (data.get("status") or "").strip()
         if status in {s.value for s in Status}:
             values["status"] = status
         elif status:
-            errors["status"] = _("status: %(value)r is not a known status.") % {"value": status}
-        for name in ("deadline_from", "deadline_to"):
+            errors["status"] = _("Status: “%(value)s” is not one of the statuses listed.") % {
+                "value": status[:100]
+            }
+        labels = {"deadline_from": _("Deadline from"), "deadline_to": _("Deadline until")}
+        for name, label in labels.items():
             text = (data.get(name) or "").strip()
             if text:
                 try:
                     values[name] = parse_iso_date(text, name)
-                except BadDate as error:
-                    errors[name] = str(error)
+                except BadDate:
+                    errors[name] = _(
+                        "%(label)s: “%(value)s” is not a date; write it as year-month-day, "
+                        "for example 2026-07-01."
+                    ) % {"label": label, "value": text[:100]}
         values["lead"] = data.get("role") == "lead"
         return cls(**values), errors
 
@@ -130,9 +141,9 @@ def visible_task_ids(user) -> list[int] | None:
     """A unit officer's task ids (a few hundred at most), or None for those who read
     everything. Same rule as queries.tasks_visible_to, driven from the unit's assignments:
     its per-task EXISTS scans all 200,000 tasks (measured 80 ms a call)."""
-    if user.reads_everything:
+    if sees_everything(user):
         return None
-    if user.unit_id is None:
+    if user.unit_id is None or not user.is_active:
         return []
     mine = Assignment.objects.filter(
         unit_id=user.unit_id, archived_at__isnull=True, task__archived_at__isnull=True
@@ -350,7 +361,12 @@ class UnitRow:
     @cached_property
     def links(self) -> dict[str, str]:
         """Built when shown: reversing five URLs for each of 2,000 units cost a second."""
-        return _links(self.filters, unit=self.unit.pk, lead=True)
+        links = _links(self.filters, unit=self.unit.pk, lead=True)
+        query = {"unit": self.unit.pk, **({"plan": self.filters.plan} if self.filters.plan else {})}
+        reports = reverse("dashboard:reports")
+        links["reports"] = f"{reports}?{urlencode(query)}"
+        links["on_time"] = f"{reports}?{urlencode({**query, 'on_time': 1})}"
+        return links
 
     @property
     def completion(self) -> float | None:
@@ -375,6 +391,29 @@ def _reporting(user, filters: Filters) -> dict[int, tuple[int, int]]:
     return {row["unit_id"]: (row["n"], row["ok"]) for row in totals}
 
 
+def assessed_unit_ids(plan_code: str = "") -> set[int]:
+    """The units the plans in scope assess: those each plan names, or every lead unit of
+    its tasks when it names none (two queries)."""
+    plans = Plan.objects.active()
+    if plan_code:
+        plans = plans.filter(code=plan_code)
+    ids: set[int] = set()
+    naming: set[int] = set()
+    for plan_id, unit_id in Plan.assessed_units.through.objects.filter(plan__in=plans).values_list(
+        "plan_id", "organisation_id"
+    ):
+        naming.add(plan_id)
+        ids.add(unit_id)
+    unnamed = plans.exclude(pk__in=naming).values("pk")
+    ids |= set(
+        TaskFigures.objects.filter(plan__in=unnamed, lead_unit__isnull=False)
+        .order_by()
+        .values_list("lead_unit_id", flat=True)
+        .distinct()
+    )
+    return ids
+
+
 def unit_figures(
     user, filters: Filters, today: dt.date, counted: Summary | None = None
 ) -> list[UnitRow]:
@@ -393,6 +432,7 @@ def unit_figures(
         counts.pop(None, None)
     reporting = {} if filters.status else _reporting(user, filters)
     penalties = unit_penalties(today)
+    assessed = assessed_unit_ids(filters.plan)
     rows = []
     units = Organisation.objects.only("pk", "name_en", "name_zh")
     for unit in units.filter(pk__in=counts.keys() | reporting.keys()):
@@ -406,11 +446,12 @@ def unit_figures(
             reports_on_time=on_time,
         )
         points, reason = penalties.get(unit.pk, (0, ""))
+        score = unit_score(unit_counts) if unit.pk in assessed else None
         rows.append(
             UnitRow(
                 unit,
                 unit_counts,
-                penalised(unit_score(unit_counts), points),
+                penalised(score, points),
                 filters=filters,
                 penalty=points,
                 penalty_reason=reason,
@@ -420,6 +461,31 @@ def unit_figures(
         row.rank = rank
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.unit.name))
     return rows
+
+
+def report_list(user, filters: Filters, on_time: bool | None = None) -> QuerySet[ProgressReport]:
+    """The reports a unit's reporting figures count (every active report of its active
+    assignments on the plan in scope), with `on_time` annotated by the same rule as the
+    count: submitted before the end of the plan's due day after the period."""
+    due_end = ReportDueEnd(
+        F("period_start"),
+        F("assignment__task__plan__report_every_months"),
+        F("assignment__task__plan__report_due_day"),
+        utc_offset_minutes(),
+    )
+    reports = reports_visible_to(user).filter(assignment__archived_at__isnull=True)
+    if filters.plan:
+        reports = reports.filter(assignment__task__plan__code=filters.plan)
+    if filters.unit:
+        reports = reports.filter(assignment__unit_id=filters.unit)
+    reports = reports.annotate(
+        on_time=Case(When(submitted_at__lt=due_end, then=Value(True)), default=Value(False))
+    )
+    if on_time is not None:
+        reports = reports.filter(on_time=on_time)
+    return reports.select_related("assignment__task__plan", "assignment__unit").order_by(
+        "-submitted_at", "-pk"
+    )
 
 
 def overdue_tasks(user, filters: Filters, today: dt.date) -> QuerySet[TaskFigures]:

@@ -1,5 +1,6 @@
 """The daily reminders: units hear of reports due soon, overdue reports and overdue tasks;
-supervisors of reports waiting for review.
+supervisors of reports waiting for review; a unit's leaders and the supervisors of tasks
+overdue for longer than the plan allows.
 
 Each person gets at most one reminder of each kind a day, listing everything it concerns:
 the Notification row (unique per user, key and day) is the record that it was sent, and
@@ -12,14 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from planwatch.accounts.models import Role, User
+from planwatch.plans import notices
 from planwatch.plans.models import (
     Assignment,
     Notification,
@@ -27,24 +27,21 @@ from planwatch.plans.models import (
     ProgressReport,
     TaskFigures,
 )
+from planwatch.plans.notices import LISTED
+from planwatch.plans.periods import due_date as period_due_date
+from planwatch.plans.periods import period_start, previous_period
 
 DUE_SOON_DAYS = 5
-LISTED = 20
 
 
 def period_before(today: dt.date, every_months: int) -> dt.date:
-    """The start of the last reporting period that ended before `today`'s period began.
-    Periods of `every_months` months start in months 1, 1 + n, 1 + 2n, ... of each year."""
-    index = today.year * 12 + today.month - 1
-    current = index - (index % 12) % every_months
-    previous = current - every_months
-    return dt.date(previous // 12, previous % 12 + 1, 1)
+    """The start of the last reporting period that ended before `today`'s period began."""
+    return previous_period(period_start(today, every_months), every_months)
 
 
-def due_date(period_start: dt.date, plan: Plan) -> dt.date:
+def due_date(period: dt.date, plan: Plan) -> dt.date:
     """The plan's due day in the month after the period ends."""
-    index = period_start.year * 12 + period_start.month - 1 + plan.report_every_months
-    return dt.date(index // 12, index % 12 + 1, plan.report_due_day)
+    return period_due_date(period, plan.report_every_months, plan.report_due_day)
 
 
 @dataclass
@@ -53,6 +50,7 @@ class Digest:
 
     kind: str
     by_unit: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    days: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -89,6 +87,7 @@ def _missing_reports(today: dt.date) -> tuple[Digest, Digest]:
                 task__closed_at__isnull=True,
                 task__start_date__lt=period_end,
             )
+            .filter(Q(task__deadline__isnull=True) | Q(task__deadline__gte=period))
             .filter(~Exists(reported))
             .order_by("unit_id", "task__reference")
             .values_list("unit_id", "task__reference")
@@ -113,38 +112,62 @@ def _overdue_tasks(today: dt.date) -> Digest:
     return digest
 
 
-TEXTS = {
-    "report_due_soon": gettext_lazy(
-        "Progress reports are due soon for %(n)d tasks of your unit: %(refs)s"
-    ),
-    "report_overdue": gettext_lazy(
-        "Progress reports are overdue for %(n)d tasks of your unit: %(refs)s"
-    ),
-    "task_overdue": gettext_lazy("%(n)d tasks of your unit are past their deadline: %(refs)s"),
-    "reports_waiting": gettext_lazy("%(n)d progress reports are waiting for your review."),
-}
+def _long_overdue_tasks(today: dt.date) -> Digest:
+    """Tasks overdue for more than their plan's `escalate_after_days`, by lead unit: the
+    unit's leaders and the supervisors hear of them."""
+    digest = Digest("task_overdue_escalated")
+    for plan in Plan.objects.active().order_by("pk"):
+        limit = today - dt.timedelta(days=plan.escalate_after_days)
+        rows = (
+            TaskFigures.objects.filter(
+                plan=plan, fixed_status="", overdue_from__lte=limit, lead_unit__isnull=False
+            )
+            .order_by("lead_unit_id", "task__reference")
+            .values_list("lead_unit_id", "task__reference")
+        )
+        for unit_id, reference in rows:
+            digest.by_unit[unit_id].append(reference)
+            digest.days[unit_id] = min(digest.days.get(unit_id, 365), plan.escalate_after_days)
+    return digest
 
 
-def _text(kind: str, references: list[str]) -> str:
-    shown = ", ".join(references[:LISTED])
-    if len(references) > LISTED:
-        shown += " " + _("and %(more)d more") % {"more": len(references) - LISTED}
-    return str(TEXTS[kind]) % {"n": len(references), "refs": shown}
-
-
-def _notify(user: User, kind: str, text: str, today: dt.date, outbox: list, summary: Summary):
-    """Write the day's reminder unless it exists; queue its e-mail only when new."""
+def _notify(
+    user: User, kind: str, params: dict, today: dt.date, outbox: list, summary: Summary, key=""
+):
+    """Write the day's reminder unless it exists; queue its e-mail only when new. The
+    reminder keeps its parameters and is worded in each reader's language (notices.py)."""
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
-                user=user, key=f"reminder:{kind}", day=today, kind=kind, text=text
+                user=user, key=key or f"reminder:{kind}", day=today, kind=kind, params=params
             )
     except IntegrityError:
         summary.already_sent += 1
         return
     summary.created += 1
     if user.email:
-        outbox.append((notification, EmailMessage(_("Planwatch reminder"), text, to=[user.email])))
+        outbox.append((notification, notices.email(notification)))
+
+
+def _escalate(
+    digest: Digest, supervisors: list[User], today: dt.date, outbox: list, summary: Summary
+) -> None:
+    """Long-overdue tasks: one reminder per lead unit, to its leaders and the supervisors."""
+    leaders = defaultdict(list)
+    for user in User.objects.filter(
+        role=Role.LEADER, is_active=True, unit_id__in=list(digest.by_unit)
+    ).order_by("pk"):
+        leaders[user.unit_id].append(user)
+    for unit_id, references in digest.by_unit.items():
+        params = {
+            "n": len(references),
+            "refs": references[:LISTED],
+            "unit": unit_id,
+            "days": digest.days[unit_id],
+        }
+        key = f"reminder:{digest.kind}:{unit_id}"
+        for user in leaders.get(unit_id, []) + supervisors:
+            _notify(user, digest.kind, params, today, outbox, summary, key)
 
 
 def send_reminders(today: dt.date) -> Summary:
@@ -160,17 +183,20 @@ def send_reminders(today: dt.date) -> Summary:
         officers[user.unit_id].append(user)
     for digest in digests:
         for unit_id, references in digest.by_unit.items():
+            params = {"n": len(references), "refs": references[:LISTED]}
             for user in officers.get(unit_id, []):
-                _notify(user, digest.kind, _text(digest.kind, references), today, outbox, summary)
+                _notify(user, digest.kind, params, today, outbox, summary)
+    supervisors = list(
+        User.objects.filter(
+            Q(role=Role.SUPERVISOR) | Q(role=Role.ADMINISTRATOR), is_active=True
+        ).order_by("pk")
+    )
+    _escalate(_long_overdue_tasks(today), supervisors, today, outbox, summary)
     waiting = ProgressReport.objects.active().filter(state=ProgressReport.State.SUBMITTED)
     count = waiting.count()
     if count:
-        text = str(TEXTS["reports_waiting"]) % {"n": count}
-        supervisors = User.objects.filter(
-            Q(role=Role.SUPERVISOR) | Q(role=Role.ADMINISTRATOR), is_active=True
-        ).order_by("pk")
         for user in supervisors:
-            _notify(user, "reports_waiting", text, today, outbox, summary)
+            _notify(user, "reports_waiting", {"n": count}, today, outbox, summary)
     if outbox:
         messages = [message for _row, message in outbox]
         for message in messages:

@@ -12,9 +12,10 @@ COMPLETION_WEIGHT = 20
 
 RULE = _(
     "Score (0–100) = 50 × on-time reporting rate + 30 × share of led tasks not overdue "
-    "+ 20 × completion rate, rounded to a whole number. A rate with nothing to count "
-    "(no reports, no led tasks) counts as 1. Units rank by score, highest first; equal "
-    "scores share a rank."
+    "+ 20 × completion rate, rounded to a whole number. Only the units a plan names are "
+    "assessed (every lead unit when it names none). A unit with nothing to count — no led "
+    "task or no report — is not assessed: it has no score and no rank. Units rank by "
+    "score, highest first; equal scores share a rank."
 )
 
 
@@ -34,17 +35,20 @@ def rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def assessed(counts: UnitCounts) -> bool:
+    """A unit has something to count: it leads a task and has made a report. Anything less
+    would score a rate of nothing, which no rule can rank fairly against units that did."""
+    return counts.tasks_led > 0 and counts.reports > 0
+
+
 def unit_score(counts: UnitCounts) -> int | None:
-    """The score of the scoring RULE; None for a unit with no led task and no report."""
-    if counts.tasks_led == 0 and counts.reports == 0:
+    """The score of the scoring RULE; None for a unit that is not assessed."""
+    if not assessed(counts):
         return None
-    reporting = rate(counts.reports_on_time, counts.reports)
-    completion = rate(counts.finished, counts.tasks_led)
-    overdue = rate(counts.overdue, counts.tasks_led)
     value = (
-        REPORTING_WEIGHT * (1 if reporting is None else reporting)
-        + PUNCTUALITY_WEIGHT * (1 - (overdue or 0))
-        + COMPLETION_WEIGHT * (1 if completion is None else completion)
+        REPORTING_WEIGHT * counts.reports_on_time / counts.reports
+        + PUNCTUALITY_WEIGHT * (1 - counts.overdue / counts.tasks_led)
+        + COMPLETION_WEIGHT * counts.finished / counts.tasks_led
     )
     return int(value + 0.5)
 

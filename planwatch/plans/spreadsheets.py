@@ -11,10 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from planwatch.directory.models import Organisation
 from planwatch.directory.resolver import resolve_organisation
@@ -40,6 +43,24 @@ COLUMNS = [
     "description",
     "version",
 ]
+# Columns an export adds after the import's; an import of that export ignores them.
+EXPORTED_ONLY = ["status", "progress"]
+HEADERS = {
+    "reference": gettext_lazy("Reference number"),
+    "plan": gettext_lazy("Plan code"),
+    "parent": gettext_lazy("Parent reference"),
+    "kind": gettext_lazy("Kind"),
+    "title_en": gettext_lazy("Title (English)"),
+    "title_zh": gettext_lazy("Title (Chinese)"),
+    "lead_unit": gettext_lazy("Lead unit"),
+    "co_units": gettext_lazy("Co-units"),
+    "start_date": gettext_lazy("Start date"),
+    "deadline": gettext_lazy("Deadline"),
+    "weight": gettext_lazy("Weight"),
+    "description": gettext_lazy("Description"),
+    "status": gettext_lazy("Status"),
+    "progress": gettext_lazy("Progress (%)"),
+}
 SYNONYMS = {
     "plan code": "plan",
     "parent reference": "parent",
@@ -51,6 +72,23 @@ SYNONYMS = {
     "title (chinese)": "title_zh",
 }
 REQUIRED = ("reference", "plan", "start_date")
+
+
+def header_of(column: str) -> str:
+    """A column's heading in the reader's language."""
+    return str(HEADERS[column])
+
+
+def _headings() -> dict[str, str]:
+    """Every language's heading of every column, lower-cased: a file exported in Chinese
+    re-imports for an English reader, and the other way round."""
+    names = dict(SYNONYMS)
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            names.update({str(label).strip().lower(): c for c, label in HEADERS.items()})
+    return names
+
+
 EXPORT_ROWS = xlsx.MAX_ROWS
 
 
@@ -91,9 +129,9 @@ class ImportFailed(Exception):
     """Raised inside the transaction to undo every write when a row fails on save."""
 
 
-def _column(name: str) -> str:
+def _column(name: str, headings: dict[str, str] | None = None) -> str:
     key = name.strip().lower()
-    return SYNONYMS.get(key, key.replace(" ", "_"))
+    return (headings or SYNONYMS).get(key, key.replace(" ", "_"))
 
 
 def _text(value) -> str:
@@ -301,16 +339,18 @@ def import_tasks(user, data: bytes) -> ImportResult:
 def import_rows(user, header: list[str], body: list[tuple[int, list]]) -> ImportResult:
     """The import of rows already read: (row number, values in `header`'s order)."""
     result = ImportResult()
-    columns = [_column(h) for h in header]
-    unknown = [h for h, c in zip(header, columns, strict=True) if h and c not in COLUMNS]
+    headings = _headings()
+    columns = [_column(h, headings) for h in header]
+    columns = ["" if c in EXPORTED_ONLY else c for c in columns]
+    unknown = [h for h, c in zip(header, columns, strict=True) if h and c and c not in COLUMNS]
     missing = [c for c in REQUIRED if c not in columns]
     if unknown or missing:
         parts = []
         if unknown:
             parts.append(_("Unknown columns: %s.") % ", ".join(unknown))
         if missing:
-            parts.append(_("Missing columns: %s.") % ", ".join(missing))
-        parts.append(_("The columns are: %s.") % ", ".join(COLUMNS))
+            parts.append(_("Missing columns: %s.") % ", ".join(header_of(c) for c in missing))
+        parts.append(_("The columns are: %s.") % ", ".join(header_of(c) for c in COLUMNS))
         result.file_error = " ".join(parts)
         return result
     if not body:
@@ -346,7 +386,12 @@ def import_rows(user, header: list[str], body: list[tuple[int, list]]) -> Import
 
 
 def template_bytes() -> bytes:
-    return xlsx.workbook_bytes([("tasks", COLUMNS, [])])
+    return xlsx.workbook_bytes([(_("tasks"), [header_of(c) for c in COLUMNS], [])])
+
+
+def _local(moment: dt.datetime | None) -> dt.datetime | None:
+    """A stored instant as the site's zone's wall-clock time (xlsx has no time zones)."""
+    return None if moment is None else timezone.localtime(moment).replace(tzinfo=None)
 
 
 def _task_rows(figures: Iterable) -> Iterable[list]:
@@ -386,28 +431,41 @@ def _task_rows(figures: Iterable) -> Iterable[list]:
         ]
 
 
+TITLES = {
+    "tasks": gettext_lazy("tasks"),
+    "overdue": gettext_lazy("overdue"),
+    "plans": gettext_lazy("plans"),
+    "units": gettext_lazy("units"),
+    "waiting": gettext_lazy("waiting for review"),
+    "issues": gettext_lazy("major issues"),
+}
+
+
 DASHBOARD_TABLES = ("tasks", "plans", "units", "overdue", "waiting", "issues")
 
 
 def export_dashboard_table(user, filters: q.Filters, today: dt.date, table: str) -> bytes:
     """A dashboard table, or the filtered task list, as an xlsx file."""
+    title = str(TITLES[table])
     if table in ("tasks", "overdue"):
         scope = filters if table == "tasks" else replace(filters, status=Status.OVERDUE.value)
         figures = q.task_list(user, scope, today)[:EXPORT_ROWS]
-        header = [*COLUMNS, "status", "progress"]
-        return xlsx.workbook_bytes([(table, header, _task_rows(figures))])
+        header = [header_of(c) for c in [*COLUMNS, *EXPORTED_ONLY]]
+        return xlsx.workbook_bytes([(title, header, _task_rows(figures))])
+    percent: tuple[int, ...] = ()
     if table == "plans":
         header = [
-            "plan",
-            "title",
-            "tasks",
-            "finished",
-            "completion",
-            "on_time_rate",
-            "overdue",
-            "at_risk",
-            "major_issues_open",
+            _("Plan code"),
+            _("Title"),
+            _("Tasks"),
+            _("Finished"),
+            _("Completion"),
+            _("On-time rate"),
+            _("Overdue"),
+            _("At risk"),
+            _("Open major issues"),
         ]
+        percent = (4, 5)
         rows = (
             [
                 r.plan.code,
@@ -424,21 +482,22 @@ def export_dashboard_table(user, filters: q.Filters, today: dt.date, table: str)
         )
     elif table == "units":
         header = [
-            "rank",
-            "unit",
-            "score",
-            "tasks_led",
-            "on_time_reporting_rate",
-            "completion_rate",
-            "overdue",
-            "reports",
-            "reports_on_time",
+            _("Rank"),
+            _("Unit"),
+            _("Score"),
+            _("Tasks led"),
+            _("On-time reporting"),
+            _("Completion"),
+            _("Overdue"),
+            _("Reports"),
+            _("Reports on time"),
         ]
+        percent = (4, 5)
         rows = (
             [
                 r.rank,
                 r.unit.name,
-                r.score,
+                r.score if r.score is not None else _("not assessed"),
                 r.counts.tasks_led,
                 r.reporting_rate,
                 r.completion,
@@ -449,29 +508,29 @@ def export_dashboard_table(user, filters: q.Filters, today: dt.date, table: str)
             for r in q.unit_figures(user, filters, today)
         )
     elif table == "waiting":
-        header = ["task", "unit", "period_start", "percent_complete", "submitted_at"]
+        header = [_("Task"), _("Unit"), _("Period"), _("% complete"), _("Submitted")]
         rows = (
             [
                 r.assignment.task.reference,
                 r.assignment.unit.name,
                 r.period_start,
                 r.percent_complete,
-                r.submitted_at.replace(tzinfo=None),
+                _local(r.submitted_at),
             ]
             for r in q.waiting_for_review(user, filters, today)[:EXPORT_ROWS]
         )
     else:
-        header = ["task", "unit", "raised_at", "description"]
+        header = [_("Task"), _("Unit"), _("Raised"), _("The issue")]
         rows = (
             [
                 i.task.reference,
                 i.assignment.unit.name,
-                i.raised_at.replace(tzinfo=None),
+                _local(i.raised_at),
                 i.description,
             ]
             for i in q.open_issues(user, filters, today)[:EXPORT_ROWS]
         )
-    return xlsx.workbook_bytes([(table, header, rows)])
+    return xlsx.workbook_bytes([(title, header, rows, percent)])
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:

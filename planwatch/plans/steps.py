@@ -9,6 +9,7 @@ STEPS = steps.register(
     gettext_noop("unassigned"),
     gettext_noop("acknowledged"),
     gettext_noop("report submitted"),
+    gettext_noop("report revised"),
     gettext_noop("report approved"),
     gettext_noop("report returned"),
     gettext_noop("extension requested"),

@@ -1,19 +1,23 @@
 """Pages of the supervision loop. Thin: parse input, call a query or an action, render."""
 
+import datetime as dt
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from planwatch.accounts.models import Role
 from planwatch.lib.models import StaleRecord
-from planwatch.plans import actions, forms
+from planwatch.plans import actions, forms, notices, periods
 from planwatch.plans.models import (
     Assignment,
     Clause,
@@ -67,17 +71,32 @@ def _today():
     return timezone.localdate()
 
 
+LABELLED_MODELS = (Task, ProgressReport, ExtensionRequest, MajorIssue, Plan, SourceDocument, Clause)
+
+
+def _label(field: str, form=None) -> str:
+    """What the reader calls `field`: the form's label, else the loop's model field's
+    verbose name; "" when neither names it (the message then speaks for itself)."""
+    if form is not None and field in form.fields and form.fields[field].label:
+        return str(form.fields[field].label)
+    for model in LABELLED_MODELS:
+        try:
+            return str(model._meta.get_field(field).verbose_name)
+        except FieldDoesNotExist:
+            continue
+    return ""
+
+
 def _error_lines(error: ValidationError, form=None) -> list[str]:
-    """Each message of `error`, prefixed with the label of the field it is about."""
+    """Each message of `error`, prefixed with the label of the field it is about; never
+    with an internal field name."""
     if not hasattr(error, "error_dict"):
         return list(error.messages)
     lines = []
     for field, errors in error.message_dict.items():
-        label = field
-        if form is not None and field in form.fields:
-            label = form.fields[field].label or field
+        label = "" if field == "__all__" else _label(field, form)
         for message in errors:
-            lines.append(message if field == "__all__" else f"{label}: {message}")
+            lines.append(f"{capfirst(label)}: {message}" if label else message)
     return lines
 
 
@@ -87,7 +106,7 @@ def _add_errors(form, error: ValidationError) -> None:
             if field in form.fields and field not in form.errors:
                 form.add_error(field, errors)
             else:
-                form.add_error(None, _error_lines(ValidationError({field: errors})))
+                form.add_error(None, _error_lines(ValidationError({field: errors}), form))
     else:
         form.add_error(None, error)
 
@@ -307,6 +326,12 @@ def task_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "issue_form": forms.IssueForm(),
             "resolve_form": forms.ResolveForm(),
             "note_form": forms.NoteForm(initial={"version": task.version}),
+            "close_form": forms.CloseForm(initial={"version": task.version}),
+            "close_blockers": (
+                list(actions.close_blockers(task).values())
+                if task.closed_at is None and user.has_perm("plans.close_task", task)
+                else []
+            ),
             "reason_form": forms.ReasonForm(),
         },
     )
@@ -449,11 +474,69 @@ def assignment_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("plans:task", reference=assignment.task.reference)
 
 
+def _report_periods(assignment: Assignment, today) -> tuple[list, dt.date | None]:
+    """The periods the unit may report on, each labelled with what it holds, and the one
+    that is due now."""
+    task, every = assignment.task, assignment.task.plan.report_every_months
+    states = {}
+    for period, state in (
+        assignment.reports.active()
+        .order_by("period_start", "submitted_at")
+        .values_list("period_start", "state")
+    ):
+        states[period] = state
+    reported = {p for p, state in states.items() if state != ProgressReport.State.RETURNED}
+    due = periods.report_due(task.start_date, task.deadline, today, every, reported)
+    notes = {
+        ProgressReport.State.SUBMITTED: _("waiting for review"),
+        ProgressReport.State.APPROVED: _("approved; a new report revises it"),
+        ProgressReport.State.RETURNED: _("returned"),
+    }
+    choices = []
+    for period in reversed(periods.task_periods(task.start_date, task.deadline, today, every)):
+        label = periods.period_label(period, every)
+        if period == due:
+            label = _("%(period)s — due by %(date)s") % {
+                "period": label,
+                "date": date_format(periods.due_date(period, every, task.plan.report_due_day)),
+            }
+        elif period in states:
+            label = f"{label} — {notes[states[period]]}"
+        choices.append((period, label))
+    return choices, due
+
+
 def report_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report form: the period due is chosen and named; a returned report's text,
+    figures and files are filled in for its resubmission."""
     assignment = _assignment_for(request, pk, "plans.report_on_assignment")
     task = assignment.task
     indicators = task.indicators.active()
-    form = forms.ReportForm(request.POST or None, request.FILES or None, indicators=indicators)
+    choices, due = _report_periods(assignment, _today())
+    returned = (
+        assignment.reports.active()
+        .filter(state=ProgressReport.State.RETURNED, revisions__isnull=True)
+        .order_by("-reviewed_at")
+        .first()
+    )
+    initial = {"period_start": (due or (choices[0][0] if choices else None))}
+    if returned is not None:
+        initial.update(
+            period_start=returned.period_start,
+            percent_complete=returned.percent_complete,
+            narrative=returned.narrative,
+            blockers=returned.blockers,
+            keep_evidence=list(returned.evidence.active()),
+            **{f"actual_{a.indicator_id}": a.value for a in returned.actuals.all()},
+        )
+    form = forms.ReportForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        indicators=indicators,
+        periods=choices,
+        earlier_evidence=returned.evidence.active() if returned is not None else None,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -467,22 +550,24 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
                 actuals=form.actuals(),
                 files=data["evidence"],
                 raise_issue=data["raise_issue"],
+                keep_evidence=data.get("keep_evidence") or (),
             )
         except ValidationError as error:
             _add_errors(form, error)
         else:
             messages.success(request, _("Report submitted; it now waits for review."))
             return redirect("plans:task", reference=task.reference)
-    returned = (
-        assignment.reports.active()
-        .filter(state=ProgressReport.State.RETURNED)
-        .order_by("-reviewed_at")
-        .first()
-    )
     return render(
         request,
         "plans/report_form.html",
-        {"form": form, "assignment": assignment, "task": task, "returned": returned},
+        {
+            "form": form,
+            "assignment": assignment,
+            "task": task,
+            "returned": returned,
+            "due": due and periods.period_label(due, task.plan.report_every_months),
+            "no_period": not choices,
+        },
     )
 
 
@@ -617,14 +702,17 @@ def task_request_close(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 def task_close(request: HttpRequest, reference: str) -> HttpResponse:
     task = _task_for(request, reference, "plans.close_task")
-    form = forms.NoteForm(request.POST)
-    if form.is_valid() and _run(
+    form = forms.CloseForm(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    elif _run(
         request,
         "task",
         actions.do_close,
         task,
         form.cleaned_data["note"],
         form.cleaned_data["version"],
+        form.cleaned_data["incomplete_reason"],
         form=form,
     ):
         messages.success(request, _("Task closed."))
@@ -796,11 +884,12 @@ def document_attach(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _unit_work(user):
-    """A unit officer's open assignments, with what each is waiting for."""
+    """A unit officer's open assignments, with what each is waiting for: acknowledgement,
+    an answer to a returned report, the period whose report is due."""
     if user.role != Role.UNIT_OFFICER or user.unit_id is None:
         return []
+    today = _today()
     reports = ProgressReport.objects.filter(assignment=OuterRef("pk"), archived_at__isnull=True)
-    this_month = _today().replace(day=1)
     assignments = list(
         Assignment.objects.active()
         .filter(unit_id=user.unit_id, task__archived_at__isnull=True, task__closed_at__isnull=True)
@@ -809,23 +898,34 @@ def _unit_work(user):
             latest_state=Subquery(
                 reports.order_by("-period_start", "-submitted_at").values("state")[:1]
             ),
-            reported=Exists(
-                reports.filter(period_start=this_month).exclude(state=ProgressReport.State.RETURNED)
-            ),
         )
         .order_by("task__deadline", "task__reference")[:200]
     )
-    rows = {row.task.pk: row for row in task_rows([a.task for a in assignments], _today())}
-    return [
-        {
-            "assignment": a,
-            "row": rows[a.task_id],
-            "needs_ack": a.acknowledged_at is None,
-            "returned": a.latest_state == ProgressReport.State.RETURNED,
-            "report_due": not a.reported,
-        }
-        for a in assignments
-    ]
+    reported: dict[int, set] = {}
+    for assignment_id, period in (
+        ProgressReport.objects.active()
+        .filter(assignment__in=assignments)
+        .exclude(state=ProgressReport.State.RETURNED)
+        .values_list("assignment_id", "period_start")
+    ):
+        reported.setdefault(assignment_id, set()).add(period)
+    rows = {row.task.pk: row for row in task_rows([a.task for a in assignments], today)}
+    work = []
+    for a in assignments:
+        every = a.task.plan.report_every_months
+        due = periods.report_due(
+            a.task.start_date, a.task.deadline, today, every, reported.get(a.pk, set())
+        )
+        work.append(
+            {
+                "assignment": a,
+                "row": rows[a.task_id],
+                "needs_ack": a.acknowledged_at is None,
+                "returned": a.latest_state == ProgressReport.State.RETURNED,
+                "report_due": due and periods.period_label(due, every),
+            }
+        )
+    return work
 
 
 def inbox(request: HttpRequest) -> HttpResponse:
@@ -835,6 +935,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     if show != "all":
         notifications = notifications.filter(read_at__isnull=True)
     page = Paginator(notifications, 50).get_page(request.GET.get("page"))
+    notices.describe(page.object_list)
     waiting = []
     if request.user.has_perm("plans.review_report"):
         waiting = (

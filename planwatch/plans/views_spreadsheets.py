@@ -28,7 +28,11 @@ def import_tasks(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "plans/spreadsheets/import.html",
-        {"result": result, "columns": COLUMNS},
+        {
+            "result": result,
+            "columns": [spreadsheets.header_of(c) for c in COLUMNS],
+            "labels": {c: spreadsheets.header_of(c) for c in COLUMNS},
+        },
         status=status if request.method == "POST" else 200,
     )
 

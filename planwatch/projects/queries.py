@@ -26,14 +26,13 @@ from django.db.models import (
 from django.db.models.functions import Cast, Round, Substr
 from django.utils.translation import get_language
 
-from planwatch.accounts.models import Role
+from planwatch.accounts.rules import sees_everything
 from planwatch.directory.models import Organisation
 from planwatch.lib.models import pick_language
 from planwatch.lib.money import MissingRate, Money, RateTable
-from planwatch.plans.models import Assignment, ProgressReport, Task
-from planwatch.plans.queries import tasks_visible_to
-from planwatch.plans.status import LABELS as TASK_LABELS
-from planwatch.plans.status import Status, TaskFacts, Thresholds, task_status
+from planwatch.plans.models import Assignment, Task
+from planwatch.plans.queries import task_rows, tasks_visible_to
+from planwatch.plans.status import Status
 from planwatch.projects.models import (
     STAGE_ORDER,
     Approval,
@@ -76,7 +75,8 @@ def projects_visible_to(user) -> QuerySet[Project]:
 
 
 def sees_every_project(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role != Role.UNIT_OFFICER)
+    """accounts.rules.sees_everything: one rule of who sees every record."""
+    return sees_everything(user)
 
 
 def rate_table() -> RateTable:
@@ -148,32 +148,11 @@ def stage_rows(project: Project) -> list[ProjectStage]:
 
 
 def task_lights(project: Project, user, today: dt.date) -> list[tuple[Task, Status, str]]:
-    """The plan tasks a project carries that `user` may see, with their status from the loop."""
+    """The plan tasks a project carries that `user` may see, with their status from the
+    loop's own read model (plans.queries.task_rows), so that a task shows one status
+    everywhere."""
     tasks = tasks_visible_to(user).filter(projects=project).select_related("plan")
-    out = []
-    for task in tasks.prefetch_related("milestones"):
-        latest = (
-            ProgressReport.objects.filter(
-                assignment__task=task,
-                assignment__role=Assignment.Role.LEAD,
-                state=ProgressReport.State.APPROVED,
-                archived_at__isnull=True,
-            )
-            .order_by("-period_start", "-submitted_at")
-            .values_list("percent_complete", flat=True)
-            .first()
-        )
-        facts = TaskFacts(
-            start_date=task.start_date,
-            deadline=task.deadline,
-            progress=latest,
-            milestones=tuple((m.due_date, m.expected_percent) for m in task.milestones.all()),
-            extension_pending=task.extension_requests.filter(state="pending").exists(),
-            closed=task.closed_at is not None,
-        )
-        status = task_status(facts, today, Thresholds(task.plan.at_risk_gap, task.plan.warn_days))
-        out.append((task, status, str(TASK_LABELS[status])))
-    return out
+    return [(row.task, row.status, row.label) for row in task_rows(tasks, today)]
 
 
 # The map ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from planwatch.plans import actions
+from planwatch.plans.files import as_upload
 from planwatch.plans.models import Plan, Task
 
 START = dt.date(2025, 1, 1)
@@ -33,3 +34,16 @@ def submit(officer, task: Task, percent: int = 30, month: dt.date = dt.date(2025
     return actions.do_submit_report(
         officer, lead_assignment(task), month, percent, kw.pop("narrative", "Work done."), **kw
     )
+
+
+def finish(officer, supervisor, task: Task, percent: int = 100, month: dt.date | None = None):
+    """An approved report with an evidence file from the lead unit: what closing asks for
+    under a plan's default rule."""
+    report = submit(
+        officer,
+        task,
+        percent,
+        month=month or task.start_date,
+        files=[as_upload("acceptance.txt", b"Accepted on site.\n")],
+    )
+    return actions.do_review_report(supervisor, report, report.version, True)

@@ -19,6 +19,7 @@ ROUTES: dict[str, Route] = {
     "dashboard:dashboard": Route(),
     "dashboard:tasks": Route(query="?status=overdue"),
     "dashboard:units": Route(),
+    "dashboard:reports": Route(query=lambda w: f"?unit={w['unit'].pk}&on_time=1"),
     "dashboard:export": Route(kwargs=lambda w: {"table": "plans"}),
     "dashboard:import": Route(allowed=managers),
     "dashboard:import_template": Route(allowed=managers),

@@ -11,7 +11,7 @@ def test_a_bad_file_gets_a_clear_message(supervisor):
         workbook([]): "first row must name the columns",
         workbook([], header=HEADER): "no rows",
         workbook([["A", "p", "x"]], ["reference", "plan", "colour"]): "Unknown columns: colour",
-        workbook([["A"]], header=["reference"]): "Missing columns: plan, start_date",
+        workbook([["A"]], header=["reference"]): "Missing columns: Plan code, Start date",
     }
     for data, message in cases.items():
         result = import_tasks(supervisor, data)

@@ -20,7 +20,7 @@ def test_a_reminder_is_never_sent_twice_on_the_same_day(users, unit_a, unit_b, m
     assert len(mailoutbox) == first.created
     officer_a = users[("unit_officer", "a")]
     due = Notification.objects.get(user=officer_a, kind="report_due_soon")
-    assert "dash-a-0" in due.text and "dash-b-0" not in due.text
+    assert "dash-a-0" in due.params["refs"] and "dash-b-0" not in due.params["refs"]
     assert send_reminders(day + dt.timedelta(days=3)).created > 0  # a new day, a new reminder
     late = Notification.objects.get(user=officer_a, kind="report_overdue")
     assert late.day == day + dt.timedelta(days=3)

@@ -22,10 +22,19 @@ def test_a_returned_report_can_be_resubmitted(unit_a, officer, supervisor):
     assert second.period_start == dt.date(2025, 3, 1)
 
 
-def test_an_approved_month_cannot_be_reported_again(unit_a, officer, supervisor):
+def test_an_approved_period_is_revised_by_a_new_report_that_is_reviewed_again(
+    unit_a, officer, supervisor
+):
     task = make_task(make_plan(), unit_a, "T-1")
     report = submit(officer, task, 40)
     actions.do_review_report(supervisor, report, report.version, True)
+
+    revision = submit(officer, task, 35, narrative="The earlier figure counted a cancelled site.")
+
+    report.refresh_from_db()
+    assert report.state == ProgressReport.State.APPROVED
+    assert revision.state == ProgressReport.State.SUBMITTED
+    assert revision.revises == report
     with pytest.raises(ValidationError) as error:
-        submit(officer, task, 50)
+        submit(officer, task, 36)
     assert "period_start" in error.value.message_dict

@@ -6,7 +6,7 @@ from django.urls import reverse
 from planwatch.audit.models import AuditEvent
 from planwatch.plans import actions
 from planwatch.plans.models import Task
-from planwatch.plans.tests.loop import lead_assignment, make_plan, make_task, submit
+from planwatch.plans.tests.loop import finish, lead_assignment, make_plan, make_task, submit
 
 
 def test_every_step_of_the_loop_is_in_the_tasks_history(client, unit_a, officer, supervisor):
@@ -17,6 +17,7 @@ def test_every_step_of_the_loop_is_in_the_tasks_history(client, unit_a, officer,
     extension = actions.do_request_extension(officer, task, dt.date(2026, 3, 31), "Land late.")
     actions.do_decide_extension(supervisor, extension, True, "Agreed.", extension.version)
     actions.do_resolve_issue(supervisor, task.major_issues.get(), "Plot 7 released.")
+    finish(officer, supervisor, task, month=dt.date(2025, 4, 1))
     actions.do_request_close(officer, task, "Done.")
     actions.do_close(supervisor, task, "Verified.", Task.objects.get(pk=task.pk).version)
 

@@ -20,4 +20,4 @@ def test_the_dashboard_api_gives_the_pages_figures(client, users, unit_a, unit_b
     client.force_login(users[("unit_officer", "a")])
     mine = client.get("/api/dashboard/units").json()
     assert [u["unit_id"] for u in mine] == [unit_a.pk] and mine[0]["rank"] is None
-    assert q.Filters.parse({"unit": "x"})[1]["unit"].startswith("unit:")
+    assert q.Filters.parse({"unit": "x"})[1]["unit"].startswith("Unit: ")

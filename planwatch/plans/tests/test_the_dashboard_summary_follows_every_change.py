@@ -7,6 +7,7 @@ from planwatch.plans import actions
 from planwatch.plans import queries_dashboard as q
 from planwatch.plans.models import DashboardSummary, Task
 from planwatch.plans.tests.dashboard_world import TODAY, build
+from planwatch.plans.tests.loop import finish
 
 
 def _closed(board: q.Dashboard) -> int:
@@ -20,8 +21,12 @@ def test_the_dashboard_summary_follows_every_change(users, unit_a, unit_b):
     assert DashboardSummary.objects.filter(day=TODAY).exists()
     assert q.dashboard(supervisor, q.Filters(), TODAY).plans == first.plans
 
-    closing = Task.objects.get(reference="dash-b-2")
-    actions.do_close(supervisor, closing, "Done.", closing.version)
+    task = Task.objects.get(reference="dash-b-2")
+    finish(users[("unit_officer", "b")], supervisor, task)
+    task.refresh_from_db()
+    actions.do_close(
+        supervisor, task, "Done.", task.version, incomplete_reason="Merged into another task."
+    )
     after = q.dashboard(supervisor, q.Filters(), TODAY)
     assert _closed(after) == _closed(first) + 1
     filtered = q.dashboard(supervisor, q.Filters(plan="dash"), TODAY)

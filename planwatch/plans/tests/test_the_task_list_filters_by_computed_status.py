@@ -6,7 +6,7 @@ from planwatch.plans import actions
 from planwatch.plans.models import Task
 from planwatch.plans.queries import TaskFilter, task_page, task_rows
 from planwatch.plans.status import Status
-from planwatch.plans.tests.loop import make_plan, make_task, submit
+from planwatch.plans.tests.loop import finish, make_plan, make_task, submit
 
 TODAY = dt.date(2025, 7, 1)
 
@@ -21,6 +21,7 @@ def test_the_task_list_filters_by_computed_status(client, unit_a, officer, super
     pending = make_task(plan, unit_a, "MORE", deadline=dt.date(2025, 6, 1))
     actions.do_request_extension(officer, pending, dt.date(2025, 9, 1), "Rain.")
     closed = make_task(plan, unit_a, "SHUT")
+    finish(officer, supervisor, closed, month=dt.date(2025, 5, 1))
     actions.do_close(supervisor, closed, "Done.", Task.objects.get(pk=closed.pk).version)
 
     every = {row.task.reference: row.status for row in task_rows(plan.tasks.all(), TODAY)}

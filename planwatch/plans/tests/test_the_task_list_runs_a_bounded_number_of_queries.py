@@ -42,7 +42,9 @@ def _child(plan, parent, unit, officer, supervisor, i):
     child = make_task(plan, unit, f"C-{i}", parent=parent)
     report = submit(officer, child, 50)
     actions.do_review_report(supervisor, report, report.version, True)
-    submit(officer, parent, 10 + i, month=dt.date(2025, 4 + i, 1))
+    # Within the parent's life (to June): a seventh report revises the first month's.
+    on_parent = submit(officer, parent, 10 + i, month=dt.date(2025, 1 + i % 6, 1))
+    actions.do_review_report(supervisor, on_parent, on_parent.version, True)
 
 
 def test_the_task_page_runs_a_bounded_number_of_queries(
