@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "planwatch.accounts.middleware.LoginRequiredMiddleware",
+    "planwatch.accounts.tokens.TokenContextMiddleware",
     "planwatch.accounts.middleware.AdminOnlyForAdministratorsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -180,6 +181,11 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "planwatch@localhost")
 
 MAP_TILE_URL = env("MAP_TILE_URL")
+
+# API tokens: requests a minute per token (counted in the database, so every server
+# agrees) and the longest lifetime a new token may have.
+API_TOKEN_RATE_LIMIT = int(env("API_TOKEN_RATE_LIMIT", "600"))
+API_TOKEN_MAX_DAYS = int(env("API_TOKEN_MAX_DAYS", "366"))
 
 # Background jobs (large intake batches, daily reminders) run in `planwatch db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

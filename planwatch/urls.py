@@ -21,6 +21,7 @@ urlpatterns = [
     path("projects/", include("planwatch.projects.urls")),
     path("intake/", include("planwatch.intake.urls")),
     path("audit/", include("planwatch.audit.urls")),
+    path("account/tokens/", include("planwatch.accounts.urls_tokens")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -41,3 +41,9 @@ class User(AbstractUser):
         # The admin site lets in staff only; being an administrator is what makes staff.
         self.is_staff = self.role == Role.ADMINISTRATOR
         super().save(*args, **kwargs)
+
+
+# Models kept in their own modules, registered with the app here.
+from planwatch.accounts.models_tokens import ApiToken, ServiceAccount, TokenWindow  # noqa: E402
+
+__all__ = ["ApiToken", "Role", "ServiceAccount", "TokenWindow", "User"]

@@ -36,3 +36,6 @@ reads_everything = is_signed_in & ~is_unit_officer
 
 rules.add_perm("accounts.view_audit_log", is_administrator | is_auditor)
 rules.add_perm("accounts.use_admin", is_administrator)
+
+# The tokens' and channels' rules live beside their models.
+from planwatch.accounts import rules_tokens  # noqa: E402, F401
