@@ -187,6 +187,11 @@ MAP_TILE_URL = env("MAP_TILE_URL")
 API_TOKEN_RATE_LIMIT = int(env("API_TOKEN_RATE_LIMIT", "600"))
 API_TOKEN_MAX_DAYS = int(env("API_TOKEN_MAX_DAYS", "366"))
 
+# Webhook channels: seconds to wait for a robot's answer, and the delays (seconds) before
+# each retry of a failed delivery; after the last one the delivery is marked failed.
+CHANNEL_TIMEOUT = float(env("CHANNEL_TIMEOUT", "5"))
+CHANNEL_RETRY_DELAYS = [int(s) for s in env("CHANNEL_RETRY_DELAYS", "60,300,1800").split(",") if s]
+
 # Background jobs (large intake batches, daily reminders) run in `planwatch db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("intake/", include("planwatch.intake.urls")),
     path("audit/", include("planwatch.audit.urls")),
     path("account/tokens/", include("planwatch.accounts.urls_tokens")),
+    path("channels/", include("planwatch.accounts.urls_channels")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

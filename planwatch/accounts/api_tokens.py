@@ -8,6 +8,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from planwatch.accounts import actions_tokens as actions
+from planwatch.accounts.queries_channels import deliveries_visible_to
 from planwatch.accounts.queries_tokens import tokens_visible_to
 from planwatch.lib.api import require
 
@@ -28,6 +29,23 @@ class TokenOut(Schema):
     @staticmethod
     def resolve_user(token) -> str:
         return token.user.get_username()
+
+
+class DeliveryOut(Schema):
+    id: int
+    channel_id: int
+    unit_id: int
+    kind: str
+    text: str
+    state: str
+    attempts: int
+    log: list
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_unit_id(delivery) -> int:
+        return delivery.channel.unit_id
 
 
 class MeOut(Schema):
@@ -66,3 +84,13 @@ def revoke_token(request, token_id: int, body: RevokeIn):
         return actions.do_revoke_token(request.user, token, body.reason[:500])
     except ValidationError as error:
         raise HttpError(422, " ".join(error.messages)) from None
+
+
+@router.get("/deliveries", response=list[DeliveryOut])
+def list_deliveries(request, state: str = "", limit: int = 100):
+    """The deliveries of the channels the user manages, newest first."""
+    require(request, "accounts.manage_channels")
+    deliveries = deliveries_visible_to(request.user)
+    if state:
+        deliveries = deliveries.filter(state=state)
+    return deliveries[: max(1, min(limit, 1000))]

@@ -4,9 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.accounts.models import Role
+from planwatch.accounts.models import Role, User
 from planwatch.accounts.models_tokens import ApiToken
-from planwatch.directory.models import Organisation
+
+# Units are the directory's organisations (a layer above): reached through the user model.
+Organisation = User._meta.get_field("unit").related_model
 
 DEFAULT_DAYS = 90
 

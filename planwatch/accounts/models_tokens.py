@@ -85,3 +85,6 @@ class TokenWindow(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["token", "minute"], name="one_window_per_minute")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.token_id} {self.minute:%Y-%m-%d %H:%M} {self.count}"

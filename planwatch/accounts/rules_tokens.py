@@ -17,7 +17,10 @@ def owns_token(user, token) -> bool:
 
 @rules.predicate
 def in_unit(user, unit) -> bool:
-    return unit is not None and user.unit_id == unit.pk
+    """The user's own unit; with no unit named, whether the user has one at all."""
+    if unit is None:
+        return user.unit_id is not None
+    return user.unit_id == unit.pk
 
 
 rules.add_perm("accounts.create_own_token", is_signed_in & ~is_service_account)
@@ -26,4 +29,16 @@ rules.add_perm("accounts.manage_service_accounts", is_administrator)
 rules.add_perm(
     "accounts.manage_channels",
     is_signed_in & (is_administrator | is_supervisor | (is_unit_officer & in_unit)),
+)
+
+
+@rules.predicate
+def channel_of_own_unit(user, channel) -> bool:
+    return channel is not None and user.unit_id == channel.unit_id
+
+
+# A channel's history page asks for this (audit's record_history).
+rules.add_perm(
+    "accounts.view_channel",
+    is_signed_in & (is_administrator | is_supervisor | (is_unit_officer & channel_of_own_unit)),
 )

@@ -17,6 +17,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from planwatch.accounts.actions_channels import send_to_channels
 from planwatch.accounts.models import Role, User
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
 from planwatch.directory.models import Organisation
@@ -85,7 +86,12 @@ def _notify(actor, user_ids: Iterable[int], kind: str, key: str, text: str, task
         Notification(user_id=pk, key=key, day=day, kind=kind, task=task, text=text)
         for pk in recipients
     ]
-    transaction.on_commit(lambda: Notification.objects.bulk_create(rows, ignore_conflicts=True))
+
+    def write() -> None:
+        Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        send_to_channels(recipients, kind=kind, key=key, text=text, day=day)
+
+    transaction.on_commit(write)
 
 
 def _lock(record):

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from planwatch.accounts.actions_channels import send_to_channels
 from planwatch.accounts.models import Role, User
 from planwatch.plans.models import (
     Assignment,
@@ -143,6 +144,7 @@ def _notify(user: User, kind: str, text: str, today: dt.date, outbox: list, summ
         summary.already_sent += 1
         return
     summary.created += 1
+    send_to_channels([user.pk], kind=kind, key=f"reminder:{kind}", text=text, day=today)
     if user.email:
         outbox.append((notification, EmailMessage(_("Planwatch reminder"), text, to=[user.email])))
 
