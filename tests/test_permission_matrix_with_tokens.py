@@ -19,7 +19,7 @@ API_ROUTES = {
 }
 
 
-def _call(client, name, route, world, raw):
+def _call(client, name, route, world, raw):  # noqa: F811
     url = reverse(name, kwargs=route.kwargs(world)) + _value(route.query, world)
     data = _value(route.data, world)
     if route.method == "post":

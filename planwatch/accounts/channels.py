@@ -35,7 +35,7 @@ class Request:
 
 
 def dingtalk_sign(secret: str, timestamp_ms: int) -> str:
-    """DingTalk's robot signature: base64 HMAC-SHA256 of "timestamp\\nsecret", keyed by the secret."""
+    """DingTalk robot signature: base64 HMAC-SHA256 of "timestamp\\nsecret", keyed by secret."""
     text = f"{timestamp_ms}\n{secret}".encode()
     return base64.b64encode(hmac.new(secret.encode(), text, hashlib.sha256).digest()).decode()
 
