@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "planwatch.accounts.oidc.sign_in_options",
             ],
         },
     },
@@ -129,7 +130,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "planwatch.accounts.backends.AdministratorBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "planwatch.accounts.oidc.PasswordBackend",
+    "planwatch.accounts.oidc.SignOnBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -139,6 +141,24 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Single sign-on through OpenID Connect: on when PLANWATCH_OIDC_CLIENT_ID is set. A new
+# person's unit (by directory code) and role come from the two claims named here.
+# PLANWATCH_LOCAL_PASSWORDS=0 turns username-and-password sign-in off.
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env("OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_JWKS_ENDPOINT")
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_SCOPES", "openid profile email")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_UNIT_CLAIM = env("OIDC_UNIT_CLAIM", "planwatch_unit")
+OIDC_ROLE_CLAIM = env("OIDC_ROLE_CLAIM", "planwatch_role")
+LOGIN_REDIRECT_URL_FAILURE = "/login/"
+LOCAL_PASSWORDS = env_bool("LOCAL_PASSWORDS", True)
 
 # Login throttling: after this many failures for one username from one address,
 # that pair is locked out for the cool-off period.

@@ -45,6 +45,16 @@ class User(AbstractUser):
 
 # Models kept in their own modules, registered with the app here.
 from planwatch.accounts.models_channels import Channel, Delivery  # noqa: E402
+from planwatch.accounts.models_oidc import SignInIdentity  # noqa: E402
 from planwatch.accounts.models_tokens import ApiToken, ServiceAccount, TokenWindow  # noqa: E402
 
-__all__ = ["ApiToken", "Channel", "Delivery", "Role", "ServiceAccount", "TokenWindow", "User"]
+__all__ = [
+    "ApiToken",
+    "Channel",
+    "Delivery",
+    "Role",
+    "ServiceAccount",
+    "SignInIdentity",
+    "TokenWindow",
+    "User",
+]
