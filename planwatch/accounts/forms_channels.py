@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from planwatch.accounts.models import Role
-from planwatch.accounts.models_channels import Channel
+from planwatch.accounts.models_channels import WEB_ADDRESS, Channel
 
 
 class ChannelForm(forms.Form):
@@ -11,7 +11,9 @@ class ChannelForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=Channel.Kind.choices)
     name = forms.CharField(label=_("Name"), max_length=100)
-    url = forms.URLField(label=_("URL"), max_length=1000, assume_scheme="https")
+    url = forms.URLField(
+        label=_("URL"), max_length=1000, assume_scheme="https", validators=[WEB_ADDRESS]
+    )
     secret = forms.CharField(
         label=_("Signing secret"),
         max_length=200,
@@ -31,7 +33,9 @@ class ChannelForm(forms.Form):
 class ChannelEditForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     name = forms.CharField(label=_("Name"), max_length=100)
-    url = forms.URLField(label=_("URL"), max_length=1000, assume_scheme="https")
+    url = forms.URLField(
+        label=_("URL"), max_length=1000, assume_scheme="https", validators=[WEB_ADDRESS]
+    )
     secret = forms.CharField(
         label=_("Signing secret"),
         max_length=200,

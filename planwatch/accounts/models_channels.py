@@ -3,11 +3,15 @@ group robot, or any system through a signed webhook), and the record of every de
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from planwatch.lib.models import DomainModel
+
+# Robots and webhooks are reached over the web only (no ftp:, no file:).
+WEB_ADDRESS = URLValidator(schemes=["http", "https"])
 
 
 class Channel(DomainModel):
@@ -24,7 +28,7 @@ class Channel(DomainModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=100)
-    url = models.URLField(_("URL"), max_length=1000)
+    url = models.URLField(_("URL"), max_length=1000, validators=[WEB_ADDRESS])
     # The signing secret must be read back to sign, so it is stored as given; pages never
     # show it again, and the audit trail records only that it changed.
     secret = models.CharField(_("signing secret"), max_length=200, blank=True)
