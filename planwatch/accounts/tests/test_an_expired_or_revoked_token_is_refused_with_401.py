@@ -65,3 +65,10 @@ def test_the_refusal_is_in_the_readers_language(client, officer):
     response = client.get(reverse("api-1:me"), headers=bearer(raw), HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert response.status_code == 401
     assert "撤销" in response.json()["detail"]
+
+
+def test_a_token_opens_no_page_outside_the_api(client, officer):
+    _token, raw = make_token(officer)
+    response = client.get(reverse("plans:tasks"), headers=bearer(raw))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
