@@ -78,21 +78,30 @@ class TokenAuth(HttpBearer):
 def count_request(token: ApiToken, now: dt.datetime) -> int:
     """Count one request in the token's current minute; the minute's count so far.
 
-    The counter is a row per token and minute, raised with one UPDATE, so concurrent
-    servers and threads never lose a count. A new minute's row also records the token's
-    last use (to the minute) and drops the token's older rows."""
+    The counter is a row per token and minute, raised by one UPDATE and read back in the
+    same transaction (the row stays locked until the commit), so concurrent servers and
+    threads neither lose a count nor read one another's. A new minute's row also records
+    the token's last use (to the minute) and drops the token's older rows."""
     minute = now.replace(second=0, microsecond=0)
     window = TokenWindow.objects.filter(token=token, minute=minute)
-    if not window.update(count=F("count") + 1):
-        try:
-            with transaction.atomic():
-                TokenWindow.objects.create(token=token, minute=minute, count=1)
-        except IntegrityError:
-            window.update(count=F("count") + 1)
-        else:
-            TokenWindow.objects.filter(token=token, minute__lt=minute).delete()
-            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return window.values_list("count", flat=True).first() or 0
+
+    def raise_and_read() -> int | None:
+        with transaction.atomic():
+            if window.update(count=F("count") + 1):
+                return window.values_list("count", flat=True).get()
+        return None
+
+    count = raise_and_read()
+    if count is not None:
+        return count
+    try:
+        with transaction.atomic():
+            TokenWindow.objects.create(token=token, minute=minute, count=1)
+    except IntegrityError:
+        return raise_and_read() or 0
+    TokenWindow.objects.filter(token=token, minute__lt=minute).delete()
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return 1
 
 
 class TokenRateThrottle(BaseThrottle):
