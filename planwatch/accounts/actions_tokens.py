@@ -27,10 +27,10 @@ def _expiry(expires_on: dt.date, today: dt.date) -> dt.datetime:
     """The end of `expires_on` in the active time zone, within the allowed lifetime."""
     longest = settings.API_TOKEN_MAX_DAYS
     if expires_on <= today:
-        raise ValidationError({"expires_on": _("Expires: choose a day after today.")})
+        raise ValidationError({"expires_on": _("Choose a day after today.")})
     if (expires_on - today).days > longest:
         raise ValidationError(
-            {"expires_on": _("Expires: at most %(days)d days from today.") % {"days": longest}}
+            {"expires_on": _("At most %(days)d days from today.") % {"days": longest}}
         )
     end = dt.datetime.combine(expires_on + dt.timedelta(days=1), dt.time())
     return timezone.make_aware(end)
@@ -88,7 +88,7 @@ def do_create_service_account(
     in only with the tokens an administrator makes for it."""
     _require(actor, "accounts.manage_service_accounts")
     if role not in Role.values:
-        raise ValidationError({"role": _("Role: choose one of the list.")})
+        raise ValidationError({"role": _("Choose one of the list.")})
     user = User(username=username.strip(), first_name=name.strip(), role=role, unit=unit)
     user.set_unusable_password()
     user.full_clean()

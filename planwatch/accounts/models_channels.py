@@ -46,9 +46,7 @@ class Channel(DomainModel):
 
     def clean(self) -> None:
         if self.kind == self.Kind.WEBHOOK and not self.secret:
-            raise ValidationError(
-                {"secret": _("Signing secret: a signed webhook needs a secret to sign with.")}
-            )
+            raise ValidationError({"secret": _("A signed webhook needs a secret to sign with.")})
 
 
 class Delivery(models.Model):

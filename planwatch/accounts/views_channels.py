@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from planwatch.accounts import actions_channels as actions
 from planwatch.accounts.forms_channels import ArchiveChannelForm, ChannelEditForm, ChannelForm
 from planwatch.accounts.queries_channels import channels_visible_to, deliveries_visible_to
-from planwatch.accounts.views_tokens import _add_errors
+from planwatch.accounts.views_tokens import add_errors
 from planwatch.lib.models import StaleRecord
 
 
@@ -23,7 +23,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
         try:
             channel = actions.do_add_channel(request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The channel is added."))
             return redirect("channels:channel", pk=channel.pk)
@@ -41,7 +41,7 @@ def channel_detail(request: HttpRequest, pk: int) -> HttpResponse:
         except StaleRecord:
             form.add_error(None, _("Someone else changed this channel meanwhile; reload it."))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The channel is saved."))
             return redirect("channels:channel", pk=channel.pk)

@@ -16,7 +16,8 @@ from planwatch.accounts.forms_tokens import RevokeForm, ServiceAccountForm, Toke
 from planwatch.accounts.queries_tokens import service_accounts_visible_to, tokens_visible_to
 
 
-def _add_errors(form, error: ValidationError) -> None:
+def add_errors(form, error: ValidationError) -> None:
+    """Put an action's ValidationError on the form: by field where it names one."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -37,7 +38,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
                     request.user, user=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 new_token, form = (token, raw), TokenForm()
     tokens = tokens_visible_to(request.user)
@@ -82,7 +83,7 @@ def service_account_list(request: HttpRequest) -> HttpResponse:
         try:
             account = actions.do_create_service_account(request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The service account is created; now give it a token."))
             return redirect("tokens:service_account", pk=account.pk)
@@ -104,7 +105,7 @@ def service_account_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     request.user, user=account.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 new_token, form = (token, raw), TokenForm()
     return render(

@@ -23,7 +23,7 @@ def test_bad_values_are_refused_and_nothing_saved(client, officer, unit_a):
     for fields, label in cases:
         response = _add(client, unit_a, **fields)
         assert response.status_code == 200, fields
-        assert f"{label}:" in response.content.decode(), fields
+        assert f"<li>{label}: " in response.content.decode(), fields
     assert not Channel.objects.exists()
 
 
@@ -31,7 +31,7 @@ def test_an_officer_adds_channels_to_their_own_unit_only(client, officer, unit_b
     client.force_login(officer)
     response = _add(client, unit_b, secret="k")
     assert response.status_code == 200
-    assert "Unit:" in response.content.decode()
+    assert "<li>Unit: Select a valid choice." in response.content.decode()
     assert not Channel.objects.exists()
 
 

@@ -68,5 +68,7 @@ def test_a_duplicate_username_is_refused_with_the_field_named(client, users, uni
         {"username": "supervisor-unit-a", "name": "X", "unit": unit_a.pk, "role": "leader"},
     )
     assert response.status_code == 200
-    assert "Username" in response.content.decode()
+    assert (
+        "<li>Username: A user with that username already exists.</li>" in response.content.decode()
+    )
     assert not ServiceAccount.objects.exists()
