@@ -156,3 +156,19 @@ def record_attempt(delivery_id: int, earlier: int, error: str = "", status: int 
             _enqueue_on_commit(delivery.pk, earlier, delays[tries_since - 1])
         delivery.save(update_fields=["attempts", "log", "state", "finished_at"])
     return delivery
+
+
+def requeue_waiting(before: dt.datetime) -> int:
+    """Queue again the deliveries still waiting whose queueing and last attempt are both
+    older than `before`: a worker that died mid-delivery leaves them so. Each gets a
+    fresh round of retries. Returns how many were queued."""
+    count = 0
+    waiting = Delivery.objects.filter(state=Delivery.State.PENDING, created_at__lt=before)
+    for delivery in waiting.order_by("pk"):
+        last = delivery.log[-1]["at"] if delivery.log else None
+        if last and dt.datetime.fromisoformat(last) >= before:
+            continue
+        with transaction.atomic():
+            _enqueue_on_commit(delivery.pk, len(delivery.log))
+        count += 1
+    return count
