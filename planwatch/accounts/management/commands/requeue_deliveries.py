@@ -22,7 +22,8 @@ class Command(BaseCommand):
         try:
             minutes = int(options["older_than"])
         except ValueError:
-            raise CommandError(f"--older-than: not a number of minutes: {options['older_than']!r}")
+            value = options["older_than"]
+            raise CommandError(f"--older-than: not a number of minutes: {value!r}") from None
         longest = max(settings.CHANNEL_RETRY_DELAYS, default=0) / 60
         if minutes <= longest or minutes > 10**6:
             raise CommandError(
