@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
+from planwatch.accounts.api_tokens import router as accounts_router
+from planwatch.accounts.tokens import TokenAuth, TokenRateThrottle
 from planwatch.audit.api import router as audit_router
 from planwatch.directory.api import router as directory_router
 from planwatch.intake.api import router as intake_router
@@ -12,13 +14,17 @@ from planwatch.plans.api import router as plans_router
 from planwatch.plans.api_dashboard import router as dashboard_router
 from planwatch.projects.api import router as projects_router
 
+# A bearer token or the session, in that order: a request that sends a token is judged by
+# it alone, never by a session cookie it may also carry.
 api = NinjaAPI(
     title="Planwatch API",
     version="1",
-    auth=django_auth,
+    auth=[TokenAuth(), django_auth],
+    throttle=[TokenRateThrottle()],
     docs=VendoredSwagger(),
     docs_decorator=login_required,
 )
+api.add_router("/accounts", accounts_router)
 api.add_router("/directory", directory_router)
 api.add_router("/plans", plans_router)
 api.add_router("/dashboard", dashboard_router)

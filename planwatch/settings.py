@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "planwatch.lib.middleware.RefuseBadInputMiddleware",
     "planwatch.lib.middleware.AnswerConflictsMiddleware",
     "planwatch.accounts.middleware.LoginRequiredMiddleware",
+    "planwatch.accounts.tokens.TokenContextMiddleware",
     "planwatch.accounts.middleware.AdminOnlyForAdministratorsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "planwatch.accounts.middleware.IdleSessionTimeoutMiddleware",
@@ -129,6 +130,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "planwatch.accounts.oidc.sign_in_options",
             ],
         },
     },
@@ -171,7 +173,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "planwatch.accounts.backends.AdministratorBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "planwatch.accounts.oidc.PasswordBackend",
+    "planwatch.accounts.oidc.SignOnBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -182,6 +185,24 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Single sign-on through OpenID Connect: on when PLANWATCH_OIDC_CLIENT_ID is set. A new
+# person's unit (by directory code) and role come from the two claims named here.
+# PLANWATCH_LOCAL_PASSWORDS=0 turns username-and-password sign-in off.
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env("OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_JWKS_ENDPOINT")
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_SCOPES", "openid profile email")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_UNIT_CLAIM = env("OIDC_UNIT_CLAIM", "planwatch_unit")
+OIDC_ROLE_CLAIM = env("OIDC_ROLE_CLAIM", "planwatch_role")
+LOGIN_REDIRECT_URL_FAILURE = "/login/"
+LOCAL_PASSWORDS = env_bool("LOCAL_PASSWORDS", True)
 
 # Login throttling: after this many failures for one username (from any address), from
 # one address (for any username), or for the pair, that username or address is locked
@@ -233,6 +254,16 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "planwatch@localhost")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 MAP_TILE_URL = env("MAP_TILE_URL")
+
+# API tokens: requests a minute per token (counted in the database, so every server
+# agrees) and the longest lifetime a new token may have.
+API_TOKEN_RATE_LIMIT = int(env("API_TOKEN_RATE_LIMIT", "600"))
+API_TOKEN_MAX_DAYS = int(env("API_TOKEN_MAX_DAYS", "366"))
+
+# Webhook channels: seconds to wait for a robot's answer, and the delays (seconds) before
+# each retry of a failed delivery; after the last one the delivery is marked failed.
+CHANNEL_TIMEOUT = float(env("CHANNEL_TIMEOUT", "5"))
+CHANNEL_RETRY_DELAYS = [int(s) for s in env("CHANNEL_RETRY_DELAYS", "60,300,1800").split(",") if s]
 
 # Background jobs (large intake batches, daily reminders) run in `planwatch db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

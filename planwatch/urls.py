@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from planwatch import views
+from planwatch.accounts import oidc
 from planwatch.api import api
 
 urlpatterns = [
@@ -15,6 +16,8 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("planwatch.accounts.urls")),
+    path("oidc/authenticate/", oidc.sign_on, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.sign_on_callback, name="oidc_authentication_callback"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("directory/", include("planwatch.directory.urls")),
     path("plans/", include("planwatch.plans.urls")),
@@ -22,6 +25,8 @@ urlpatterns = [
     path("projects/", include("planwatch.projects.urls")),
     path("intake/", include("planwatch.intake.urls")),
     path("audit/", include("planwatch.audit.urls")),
+    path("account/tokens/", include("planwatch.accounts.urls_tokens")),
+    path("channels/", include("planwatch.accounts.urls_channels")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

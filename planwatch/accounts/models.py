@@ -44,3 +44,20 @@ class User(AbstractUser):
         # The admin site lets in staff only; being an administrator is what makes staff.
         self.is_staff = self.role == Role.ADMINISTRATOR
         super().save(*args, **kwargs)
+
+
+# Models kept in their own modules, registered with the app here.
+from planwatch.accounts.models_channels import Channel, Delivery  # noqa: E402
+from planwatch.accounts.models_oidc import SignInIdentity  # noqa: E402
+from planwatch.accounts.models_tokens import ApiToken, ServiceAccount, TokenWindow  # noqa: E402
+
+__all__ = [
+    "ApiToken",
+    "Channel",
+    "Delivery",
+    "Role",
+    "ServiceAccount",
+    "SignInIdentity",
+    "TokenWindow",
+    "User",
+]

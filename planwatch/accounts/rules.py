@@ -47,3 +47,6 @@ reads_everything = rules.predicate(sees_everything, name="reads_everything")
 
 rules.add_perm("accounts.view_audit_log", is_administrator | is_auditor)
 rules.add_perm("accounts.use_admin", is_administrator)
+
+# The tokens' and channels' rules live beside their models.
+from planwatch.accounts import rules_tokens  # noqa: E402, F401

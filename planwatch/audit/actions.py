@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from planwatch.audit.models import AuditEvent
+from planwatch.lib.acting import via_label
 
 
 def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
@@ -47,9 +48,12 @@ def record_event(
 ) -> AuditEvent:
     """Append one event for `obj`. Call inside the transaction that made the change."""
     user = actor if getattr(actor, "is_authenticated", False) else None
+    name = user.get_username() if user else "system"
+    if user and via_label():
+        name = f"{name} {via_label()}"[:150]
     return AuditEvent.objects.create(
         actor=user,
-        actor_name=user.get_username() if user else "system",
+        actor_name=name,
         action=action,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
         object_id=str(obj.pk),

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from planwatch.audit.models import AuditEvent
 
@@ -25,7 +25,7 @@ def filter_events(
     text: str = "",
 ) -> QuerySet[AuditEvent]:
     if actor:
-        events = events.filter(actor_name__iexact=actor)
+        events = events.filter(Q(actor_name__iexact=actor) | Q(actor__username__iexact=actor))
     if model and "." in model:
         app_label, model_name = model.split(".", 1)
         events = events.filter(content_type__app_label=app_label, content_type__model=model_name)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from planwatch.accounts.actions_channels import send_to_channels
 from planwatch.accounts.models import Role, User
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
 from planwatch.directory.models import Organisation
@@ -95,7 +96,12 @@ def _notify(actor, user_ids: Iterable[int], kind: str, key: str, params: dict, t
         Notification(user_id=pk, key=key, day=day, kind=kind, task=task, params=params)
         for pk in recipients
     ]
-    transaction.on_commit(lambda: Notification.objects.bulk_create(rows, ignore_conflicts=True))
+
+    def write() -> None:
+        Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        send_to_channels(recipients, kind=kind, key=key, text=text, day=day)
+
+    transaction.on_commit(write)
 
 
 def _lock(record):

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from planwatch.accounts.actions_channels import send_to_channels
 from planwatch.accounts.models import Role, User
 from planwatch.plans import notices
 from planwatch.plans.models import (
@@ -145,6 +146,7 @@ def _notify(
         summary.already_sent += 1
         return
     summary.created += 1
+    send_to_channels([user.pk], kind=kind, key=f"reminder:{kind}", text=text, day=today)
     if user.email:
         outbox.append((notification, notices.email(notification)))
 
