@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "planwatch.plans",
     "planwatch.projects",
     "planwatch.intake",
+    "planwatch.reports",
 ]
 
 MIDDLEWARE = [
