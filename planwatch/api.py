@@ -10,6 +10,7 @@ from planwatch.intake.api import router as intake_router
 from planwatch.plans.api import router as plans_router
 from planwatch.plans.api_dashboard import router as dashboard_router
 from planwatch.projects.api import router as projects_router
+from planwatch.reports.api import router as reports_router
 
 api = NinjaAPI(title="Planwatch API", version="1", auth=django_auth, docs_decorator=login_required)
 api.add_router("/directory", directory_router)
@@ -18,3 +19,4 @@ api.add_router("/dashboard", dashboard_router)
 api.add_router("/intake", intake_router)
 api.add_router("/audit", audit_router)
 api.add_router("/projects", projects_router)
+api.add_router("/reports", reports_router)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("dashboard/", include("planwatch.plans.urls_dashboard")),
     path("projects/", include("planwatch.projects.urls")),
     path("intake/", include("planwatch.intake.urls")),
+    path("reports/", include("planwatch.reports.urls")),
     path("audit/", include("planwatch.audit.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from planwatch.accounts.models import Role, User
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
@@ -35,6 +36,8 @@ from planwatch.reports.queries import (
 )
 
 TEXT_LIMIT = 20_000
+# Steps written on a task's history; listed so that the catalogue translates them.
+STEP_ACTIONS = [gettext_noop("notice issued")]
 
 
 def _require(user, perm: str, obj=None) -> None:
