@@ -19,6 +19,7 @@ from planwatch.plans.files import CheckedFile, check_uploads
 from planwatch.plans.models import Assignment, Notification, Plan, Task
 from planwatch.reports.models import (
     AnswerFile,
+    Card,
     Ladder,
     Notice,
     NoticeAnswer,
@@ -449,3 +450,73 @@ def do_save_ladder(
     save_checked(existing, version)
     record_changed(user, existing, before, reason)
     return existing
+
+
+@transaction.atomic
+def do_issue_card(
+    user, unit: Organisation, colour: str, reason: str, today: dt.date, task: Task | None = None
+) -> Card:
+    """A card by hand, with its reason; only a person withdraws it."""
+    _require(user, "reports.issue_card")
+    if colour not in Card.Colour.values:
+        raise ValidationError({"colour": _("Colour: choose red or yellow.")})
+    reason = _text(reason, "reason", _("Reason"))
+    if task is not None and not Assignment.objects.active().filter(task=task, unit=unit).exists():
+        raise ValidationError(
+            {
+                "task": _("Task: %(unit)s is not assigned to %(ref)s.")
+                % {"unit": unit, "ref": task.reference}
+            }
+        )
+    card = Card(
+        colour=colour,
+        cause=Card.Cause.BY_HAND,
+        unit=unit,
+        task=task,
+        plan=task.plan if task else None,
+        subject=f"task:{task.pk}" if task else "",
+        reason=reason,
+        issued_on=today,
+        issued_by=user,
+    )
+    card.full_clean()
+    card.save()
+    record_created(user, card, reason)
+    _notify_card(user, card)
+    return card
+
+
+def _notify_card(actor, card: Card) -> None:
+    officers = User.objects.filter(
+        unit_id=card.unit_id, role=Role.UNIT_OFFICER, is_active=True
+    ).values_list("pk", flat=True)
+    text = _("Your unit received a %(card)s: %(reason)s") % {
+        "card": card.get_colour_display(),
+        "reason": card.reason,
+    }
+    day = timezone.localdate()
+    rows = [
+        Notification(user_id=pk, key=f"card:{card.pk}", day=day, kind="card", text=text)
+        for pk in set(officers) - {getattr(actor, "pk", None)}
+    ]
+    if rows:
+        transaction.on_commit(lambda: Notification.objects.bulk_create(rows, ignore_conflicts=True))
+
+
+@transaction.atomic
+def do_withdraw_card(user, card: Card, reason: str, today: dt.date) -> Card:
+    """Withdraw a card whose cause is mended (the daily rules do so for their own cards)."""
+    _require(user, "reports.issue_card", card)
+    reason = _text(reason, "reason", _("Reason"))
+    card = _lock(card)
+    if card.withdrawn_on is not None:
+        raise ValidationError(
+            _("This card was already withdrawn on %(day)s.") % {"day": card.withdrawn_on}
+        )
+    before = snapshot(card)
+    card.withdrawn_on = today
+    card.withdrawn_by = user
+    card.withdraw_reason = reason
+    save_checked(card, None)
+    record_changed(user, card, before, reason)
+    return card

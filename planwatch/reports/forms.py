@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from planwatch.directory.models import Organisation
 from planwatch.plans.forms import DATE, MultipleFileField, QuickSelect
 from planwatch.plans.models import Plan
-from planwatch.reports.models import Ladder, NoticeKind, NoticeSeries
+from planwatch.reports.models import Card, Ladder, NoticeKind, NoticeSeries
 
 TEXT_LIMIT = 20_000
 
@@ -101,3 +101,21 @@ class LadderForm(forms.ModelForm):
     class Meta:
         model = Ladder
         fields = ["urging_after", "supervision_after", "summons_after", "answer_within"]
+
+
+class CardForm(forms.Form):
+    unit = forms.TypedChoiceField(label=_("Unit"), coerce=int, widget=QuickSelect)
+    colour = forms.ChoiceField(label=_("Colour"), choices=Card.Colour.choices)
+    task = forms.CharField(
+        label=_("Task"),
+        max_length=60,
+        required=False,
+        help_text=_("Reference number of the task the card is about, if any."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=TEXT_LIMIT
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = _unit_choices()

@@ -173,6 +173,24 @@ class Ladder(DomainModel):
         default=7,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
     )
+    yellow_after = models.PositiveSmallIntegerField(
+        _("yellow card when overdue by more than (days)"),
+        default=15,
+        validators=[MinValueValidator(0), MaxValueValidator(3650)],
+    )
+    red_after = models.PositiveSmallIntegerField(
+        _("red card when overdue by more than (days)"),
+        default=30,
+        validators=[MinValueValidator(0), MaxValueValidator(3650)],
+    )
+    yellow_returned = models.PositiveSmallIntegerField(
+        _("yellow card after this many returned reports in a row"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    red_unanswered = models.BooleanField(
+        _("red card for a supervision notice unanswered past its due date"), default=True
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -183,7 +201,10 @@ class Ladder(DomainModel):
                 condition=Q(supervision_after__gt=models.F("urging_after"))
                 & Q(summons_after__gt=models.F("supervision_after")),
                 name="ladder_rungs_climb",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(red_after__gt=models.F("yellow_after")), name="red_card_after_yellow"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -197,6 +218,8 @@ class Ladder(DomainModel):
                     "< summons."
                 )
             )
+        if not (self.yellow_after < self.red_after):
+            raise ValidationError(_("A red card must need more days overdue than a yellow card."))
 
     def threshold(self, kind: str) -> int | None:
         return {
@@ -349,3 +372,77 @@ class AnswerFile(DomainModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Card(DomainModel):
+    """A red or yellow card (红黄牌): a warning to a unit, issued by a rule of the plan or
+    by hand with a reason. A rule's card is withdrawn by the daily job once its cause is
+    mended; a card by hand is withdrawn by hand."""
+
+    class Colour(models.TextChoices):
+        YELLOW = "yellow", _("yellow card")
+        RED = "red", _("red card")
+
+    class Cause(models.TextChoices):
+        OVERDUE = "overdue", _("task overdue")
+        RETURNED = "returned", _("reports returned in a row")
+        UNANSWERED = "unanswered", _("supervision notice unanswered")
+        BY_HAND = "by_hand", _("issued by hand")
+
+    colour = models.CharField(_("colour"), max_length=10, choices=Colour.choices)
+    cause = models.CharField(_("cause"), max_length=20, choices=Cause.choices)
+    unit = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.PROTECT,
+        related_name="cards",
+        verbose_name=_("unit"),
+    )
+    plan = models.ForeignKey(
+        "plans.Plan", null=True, blank=True, on_delete=models.PROTECT, related_name="cards"
+    )
+    task = models.ForeignKey(
+        "plans.Task",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cards",
+        verbose_name=_("task"),
+    )
+    notice = models.ForeignKey(
+        Notice, null=True, blank=True, on_delete=models.PROTECT, related_name="cards"
+    )
+    subject = models.CharField(max_length=40, blank=True, editable=False)
+    reason = models.TextField(_("reason"))
+    issued_on = models.DateField(_("issued on"))
+    issued_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdraw_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+        verbose_name = _("card")
+        verbose_name_plural = _("cards")
+        constraints = [
+            # A rule gives one live card per cause and subject: the daily job cannot
+            # issue it twice, even run twice at once.
+            models.UniqueConstraint(
+                fields=["cause", "colour", "unit", "subject"],
+                condition=Q(withdrawn_on__isnull=True) & ~Q(cause="by_hand"),
+                name="one_live_rule_card",
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "withdrawn_on"])]
+
+    def __str__(self) -> str:
+        subject = self.task.reference if self.task_id else self.unit
+        return f"{self.get_colour_display()} · {subject}"
+
+    @property
+    def live(self) -> bool:
+        return self.withdrawn_on is None

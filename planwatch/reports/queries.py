@@ -4,14 +4,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from planwatch.accounts.models import Role
 from planwatch.directory.models import Organisation
 from planwatch.plans.models import Plan, ProgressReport, Task, TaskFigures
 from planwatch.plans.queries import status_condition
 from planwatch.plans.status import Status
-from planwatch.reports.models import Ladder, Notice, NoticeSeries
+from planwatch.reports.models import Card, Ladder, Notice, NoticeSeries
 
 DRAFTS = [Notice.State.PROPOSED, Notice.State.DISMISSED]
 
@@ -113,3 +113,31 @@ def overdue_by_unit(
 
 def units_named(ids) -> dict[int, Organisation]:
     return Organisation.objects.in_bulk(list(ids))
+
+
+def cards_visible_to(user) -> QuerySet[Card]:
+    """Everything for those who read everything; a unit officer sees their unit's cards."""
+    cards = Card.objects.active()
+    if not user.is_authenticated:
+        return cards.none()
+    if user.role == Role.UNIT_OFFICER and not user.is_superuser:
+        if user.unit_id is None:
+            return cards.none()
+        return cards.filter(unit_id=user.unit_id)
+    return cards
+
+
+def live_cards_by_unit() -> dict[int, dict[str, int]]:
+    """{unit id: {"red": n, "yellow": n}} of the cards not withdrawn (one query)."""
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: {"red": 0, "yellow": 0})
+    rows = (
+        Card.objects.active()
+        .filter(withdrawn_on__isnull=True)
+        .order_by()
+        .values("unit_id", "colour")
+        .annotate(n=Count("pk"))
+        .values_list("unit_id", "colour", "n")
+    )
+    for unit_id, colour, n in rows:
+        counts[unit_id][colour] = n
+    return dict(counts)

@@ -25,6 +25,11 @@ def notice_is_issued(user, notice) -> bool:
     return notice is not None and not notice.is_draft
 
 
+@rules.predicate
+def card_of_own_unit(user, card) -> bool:
+    return card is not None and user.unit_id is not None and card.unit_id == user.unit_id
+
+
 can_view_notice = reads_everything | (is_unit_officer & addressed_to_own_unit & notice_is_issued)
 
 rules.add_perm("reports.view_reports", is_signed_in)
@@ -34,3 +39,5 @@ rules.add_perm("reports.withdraw_notice", manages_everything)
 rules.add_perm("reports.answer_notice", is_unit_officer & addressed_to_own_unit & notice_is_issued)
 rules.add_perm("reports.manage_series", manages_everything)
 rules.add_perm("reports.manage_ladder", manages_everything)
+rules.add_perm("reports.issue_card", manages_everything)
+rules.add_perm("reports.view_card", reads_everything | (is_unit_officer & card_of_own_unit))

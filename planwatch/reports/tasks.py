@@ -4,12 +4,21 @@ import datetime as dt
 
 from django_tasks import task
 
+from planwatch.reports.cards import apply_card_rules
 from planwatch.reports.ladder import propose_notices
 
 
 @task()
-def propose_daily_notices(day: str) -> dict[str, int]:
-    """The `planwatch ladder` job on the queue; `day` is YYYY-MM-DD (whoever enqueues it
-    reads the clock)."""
-    result = propose_notices(dt.date.fromisoformat(day))
-    return {"notices": result.notices, "tasks": result.tasks, "escalations": result.escalations}
+def daily_supervision(day: str) -> dict[str, int]:
+    """The `planwatch ladder` job on the queue: the day's proposed notices and the cards
+    the rules call for. `day` is YYYY-MM-DD (whoever enqueues it reads the clock)."""
+    today = dt.date.fromisoformat(day)
+    proposed = propose_notices(today)
+    cards = apply_card_rules(today)
+    return {
+        "notices": proposed.notices,
+        "tasks": proposed.tasks,
+        "escalations": proposed.escalations,
+        "cards_issued": cards.issued,
+        "cards_withdrawn": cards.withdrawn,
+    }

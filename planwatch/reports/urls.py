@@ -18,4 +18,8 @@ urlpatterns = [
     path("series/<int:pk>/", views.series_edit, name="series_edit"),
     path("ladders/<slug:code>/", views.ladder_edit, name="ladder"),
     path("tasks/<str:reference>/", views.task_documents, name="task"),
+    path("units/<int:pk>/", views.unit_documents, name="unit"),
+    path("cards/", views.card_list, name="cards"),
+    path("cards/new/", views.card_new, name="card_new"),
+    path("cards/<int:pk>/withdraw/", views.card_withdraw, name="card_withdraw"),
 ]

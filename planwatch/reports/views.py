@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,8 +15,14 @@ from planwatch.lib.models import StaleRecord
 from planwatch.plans.models import Plan, Task
 from planwatch.plans.queries import tasks_visible_to
 from planwatch.reports import actions, forms
-from planwatch.reports.models import AnswerFile, Notice, NoticeKind, NoticeSeries
-from planwatch.reports.queries import ladder_of, notices_visible_to, overdue_by_unit
+from planwatch.reports.dashboard import PENALTY_RULE
+from planwatch.reports.models import AnswerFile, Card, Notice, NoticeKind, NoticeSeries
+from planwatch.reports.queries import (
+    cards_visible_to,
+    ladder_of,
+    notices_visible_to,
+    overdue_by_unit,
+)
 
 STALE = _(
     "Someone else saved this record while you were editing it. "
@@ -295,7 +302,7 @@ def ladder_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def task_documents(request: HttpRequest, reference: str) -> HttpResponse:
-    """The notices about one task (and, later, its cards), for those who may see it."""
+    """The notices and cards about one task, for those who may see it."""
     task = get_object_or_404(tasks_visible_to(request.user), reference=reference)
     _require(request, "plans.view_task", task)
     notices = (
@@ -304,4 +311,98 @@ def task_documents(request: HttpRequest, reference: str) -> HttpResponse:
         .select_related("unit")
         .order_by("-created_at")
     )
-    return render(request, "reports/task_documents.html", {"task": task, "notices": notices})
+    cards = cards_visible_to(request.user).filter(task=task).select_related("unit", "task")
+    return render(
+        request,
+        "reports/task_documents.html",
+        {"task": task, "notices": notices, "cards": cards},
+    )
+
+
+def unit_documents(request: HttpRequest, pk: int) -> HttpResponse:
+    """A unit's cards and the notices addressed to it."""
+    unit = get_object_or_404(Organisation.objects.active(), pk=pk)
+    if not request.user.reads_everything and request.user.unit_id != unit.pk:
+        raise PermissionDenied
+    cards = (
+        cards_visible_to(request.user)
+        .filter(unit=unit)
+        .select_related("unit", "task", "notice")
+        .order_by("withdrawn_on", "-issued_on", "-pk")
+    )
+    notices = notices_visible_to(request.user).filter(unit=unit).order_by("-created_at")[:200]
+    return render(
+        request,
+        "reports/unit_documents.html",
+        {"unit": unit, "cards": cards[:500], "notices": notices},
+    )
+
+
+# ---------------------------------------------------------------- cards
+
+
+def card_list(request: HttpRequest) -> HttpResponse:
+    _require(request, "reports.view_reports")
+    cards = cards_visible_to(request.user).select_related("unit", "task", "notice")
+    show_all = request.GET.get("all") == "1"
+    if not show_all:
+        cards = cards.filter(withdrawn_on__isnull=True)
+    colour = request.GET.get("colour", "")
+    if colour in Card.Colour.values:
+        cards = cards.filter(colour=colour)
+    page = Paginator(cards.order_by("-issued_on", "-pk"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reports/card_list.html",
+        {
+            "page": page,
+            "colours": Card.Colour.choices,
+            "colour": colour,
+            "show_all": show_all,
+            "rule": PENALTY_RULE,
+        },
+    )
+
+
+def card_new(request: HttpRequest) -> HttpResponse:
+    _require(request, "reports.issue_card")
+    form = forms.CardForm(request.POST or None, initial=request.GET.dict() or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        unit = Organisation.objects.active().filter(pk=data["unit"]).first()
+        task = None
+        if data["task"].strip():
+            task = Task.objects.active().filter(reference=data["task"].strip()).first()
+            if task is None:
+                form.add_error("task", _("No such task: %(refs)s.") % {"refs": data["task"]})
+        if unit is None:
+            form.add_error("unit", _("Choose a unit."))
+        if not form.errors:
+            try:
+                card = actions.do_issue_card(
+                    request.user, unit, data["colour"], data["reason"], _today(), task=task
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(f"{reverse('reports:cards')}#card-{card.pk}")
+    return render(request, "reports/card_form.html", {"form": form})
+
+
+@require_POST
+def card_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    card = get_object_or_404(cards_visible_to(request.user), pk=pk)
+    _require(request, "reports.issue_card", card)
+    form = forms.ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Reason: this field is required."))
+    else:
+        try:
+            actions.do_withdraw_card(request.user, card, form.cleaned_data["reason"], _today())
+        except ValidationError as error:
+            for line in _error_lines(error, form):
+                messages.error(request, line)
+        else:
+            messages.success(request, _("Saved."))
+    return redirect("reports:cards")

@@ -1,8 +1,8 @@
 """The supervision documents' routes in the permission matrix (see planwatch/testing.py).
 
 For each of units A and B the world gains an overdue task it leads, a notice issued to it
-(waiting for the answer), an answered notice with an evidence file, and a proposal (a
-draft a unit never sees). Unit-scoped routes are called on the records of the user's own
+(waiting for the answer), an answered notice with an evidence file, a proposal (a draft
+a unit never sees) and a yellow card. Unit-scoped routes are called on the records of the user's own
 unit and of the other.
 """
 
@@ -13,7 +13,14 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from planwatch.plans.models import Assignment, Plan, Task
-from planwatch.reports.models import AnswerFile, Notice, NoticeAnswer, NoticeSeries, NoticeTask
+from planwatch.reports.models import (
+    AnswerFile,
+    Card,
+    Notice,
+    NoticeAnswer,
+    NoticeSeries,
+    NoticeTask,
+)
 from planwatch.testing import Route, managers, own_officer, readers_or_own_officer
 
 FILE_PATH = "notices/permission-matrix/answer.txt"
@@ -66,6 +73,14 @@ def extend_world(world: dict) -> None:
                 f"reports_task_{key}": task,
                 f"issued_{key}": _notice(world, key, Notice.State.ISSUED, 1 + number, task),
                 f"proposal_{key}": _notice(world, key, Notice.State.PROPOSED, None, task),
+                f"card_{key}": Card.objects.create(
+                    colour="yellow",
+                    cause="by_hand",
+                    unit=unit,
+                    task=task,
+                    reason="Late.",
+                    issued_on=dt.date(2026, 1, 1),
+                ),
                 f"answer_file_{key}": AnswerFile.objects.create(
                     answer=answer,
                     file=FILE_PATH,
@@ -129,6 +144,10 @@ ROUTES: dict[str, Route] = {
     ),
     "reports:ladder": Route(allowed=managers, kwargs=lambda w: {"code": "reports-matrix-plan"}),
     "reports:task": scoped(readers_or_own_officer, _task),
+    "reports:unit": scoped(readers_or_own_officer, lambda w: {"pk": w["unit"].pk}),
+    "reports:cards": Route(query="?colour=yellow&all=1"),
+    "reports:card_new": Route(allowed=managers),
+    "reports:card_withdraw": scoped(managers, _own("card"), method="post", data=REASON),
     "api-1:list_notices": Route(query="?state=issued"),
     "api-1:get_notice": scoped(readers_or_own_officer, _own("issued")),
     "api-1:issue_notice": Route(allowed=managers, method="post", data=_issue_json),

@@ -1,22 +1,22 @@
-"""`planwatch ladder [--date YYYY-MM-DD] [--enqueue]`: the day's proposed notices."""
+"""`planwatch ladder [--date YYYY-MM-DD] [--enqueue]`: the day's proposed notices and cards."""
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from planwatch.lib.dates import BadDate, parse_iso_date
-from planwatch.reports.ladder import propose_notices
-from planwatch.reports.tasks import propose_daily_notices
+from planwatch.reports.tasks import daily_supervision
 
 
 class Command(BaseCommand):
     help = (
         "Propose the notices the escalation ladder calls for (overdue tasks past a rung, "
-        "notices unanswered past their due date), for a supervisor to confirm. Safe to run "
-        "twice a day: nothing is proposed twice."
+        "notices unanswered past their due date), for a supervisor to confirm; issue the "
+        "red and yellow cards the plans' rules call for and withdraw those whose cause is "
+        "mended. Safe to run twice a day: nothing is proposed or issued twice."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--date", help="the day to propose for, YYYY-MM-DD (default today)")
+        parser.add_argument("--date", help="the day to run for, YYYY-MM-DD (default today)")
         parser.add_argument(
             "--enqueue", action="store_true", help="put the job on the background queue"
         )
@@ -29,11 +29,12 @@ class Command(BaseCommand):
             except BadDate as error:
                 raise CommandError(str(error), returncode=2) from None
         if options["enqueue"]:
-            result = propose_daily_notices.enqueue(day.isoformat())
+            result = daily_supervision.enqueue(day.isoformat())
             self.stdout.write(f"Queued the ladder of {day} as job {result.id}.")
             return
-        result = propose_notices(day)
+        done = daily_supervision.call(day.isoformat())
         self.stdout.write(
-            f"Ladder of {day}: {result.notices} notices proposed for {result.tasks} tasks, "
-            f"{result.escalations} escalations of unanswered notices."
+            f"Ladder of {day}: {done['notices']} notices proposed for {done['tasks']} tasks, "
+            f"{done['escalations']} escalations of unanswered notices; cards: "
+            f"{done['cards_issued']} issued, {done['cards_withdrawn']} withdrawn."
         )
