@@ -17,8 +17,10 @@ from planwatch.directory.models import Organisation
 from planwatch.lib.models import save_checked
 from planwatch.plans.files import CheckedFile, check_uploads
 from planwatch.plans.models import Assignment, Notification, Plan, Task
+from planwatch.reports.bulletins import Scope, build, previous_period
 from planwatch.reports.models import (
     AnswerFile,
+    Bulletin,
     Card,
     Ladder,
     Notice,
@@ -520,3 +522,122 @@ def do_withdraw_card(user, card: Card, reason: str, today: dt.date) -> Card:
     save_checked(card, None)
     record_changed(user, card, before, reason)
     return card
+
+
+def _previous_bulletin(period: str, start: dt.date, plan, unit) -> Bulletin | None:
+    """The latest bulletin of the same kind of period and scope that ended before this
+    one starts and is not itself corrected."""
+    return (
+        Bulletin.objects.active()
+        .filter(period=period, plan=plan, unit=unit, period_end__lt=start)
+        .exclude(corrections__isnull=False)
+        .order_by("-period_end", "-pk")
+        .first()
+    )
+
+
+def _bulletin_title(period: str, start: dt.date, end: dt.date, plan, unit) -> str:
+    scope = (
+        plan.title_zh or plan.title_en if plan else (unit.name_zh or unit.name_en if unit else "")
+    )
+    when = {
+        Bulletin.Period.MONTH: f"{start.year}年{start.month}月",
+        Bulletin.Period.QUARTER: f"{start.year}年第{(start.month - 1) // 3 + 1}季度",
+    }.get(period, f"{start:%Y.%m.%d}—{end:%Y.%m.%d}")
+    return f"{scope}{when}督查通报" if scope else f"{when}督查通报"
+
+
+@transaction.atomic
+def do_generate_bulletin(
+    user,
+    period: str,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+    plan: Plan | None = None,
+    unit: Organisation | None = None,
+    corrects: Bulletin | None = None,
+    correction_note: str = "",
+) -> Bulletin:
+    """Compute, number and issue a bulletin; it never changes afterwards. A correction is
+    a new bulletin that names the one it corrects and says what it corrects."""
+    _require(user, "reports.issue_bulletin")
+    if period not in Bulletin.Period.values:
+        raise ValidationError(
+            {"period": _("Period: %(value)r is not a kind of period.") % {"value": period}}
+        )
+    if end < start:
+        raise ValidationError(
+            {
+                "period_end": _(
+                    "Period end: the period ends (%(end)s) before it starts (%(start)s)."
+                )
+                % {"end": end, "start": start}
+            }
+        )
+    if end > today:
+        raise ValidationError({"period_end": _("Period end: the period has not ended yet.")})
+    if corrects is not None:
+        correction_note = _text(correction_note, "correction_note", _("What it corrects"))
+        if Bulletin.objects.filter(corrects=corrects).exists():
+            raise ValidationError(
+                {
+                    "corrects": _(
+                        "Corrects: %(ref)s was already corrected; correct the correction."
+                    )
+                    % {"ref": corrects.reference}
+                }
+            )
+    series = series_for(plan, "bulletin")
+    if series is None:
+        raise ValidationError(
+            {"period": _("No number series is set for bulletins; add one first.")}
+        )
+    previous = _previous_bulletin(period, start, plan, unit)
+    content = build(Scope(plan, unit), start, end, previous.content if previous else None)
+    number = _next_number(series, today.year)
+    reference = series.format(today.year, number)
+    content["reference"] = reference
+    bulletin = Bulletin.objects.create(
+        series=series,
+        year=today.year,
+        number=number,
+        reference=reference,
+        title=_bulletin_title(period, start, end, plan, unit),
+        period=period,
+        period_start=start,
+        period_end=end,
+        plan=plan,
+        unit=unit,
+        previous=previous,
+        corrects=corrects,
+        correction_note=correction_note,
+        content=content,
+        issued_on=today,
+        issued_by=user,
+        header=series.header,
+    )
+    record_event(
+        user,
+        "created",
+        bulletin,
+        {"reference": [None, reference], "period": [None, [start.isoformat(), end.isoformat()]]},
+        correction_note,
+    )
+    return bulletin
+
+
+def generate_due_bulletin(today: dt.date) -> Bulletin | None:
+    """The scheduled bulletin: the office-wide bulletin of the previous month, unless one
+    (not a correction) exists already."""
+    start, end = previous_period(Bulletin.Period.MONTH, today)
+    exists = Bulletin.objects.active().filter(
+        period=Bulletin.Period.MONTH,
+        plan__isnull=True,
+        unit__isnull=True,
+        period_start=start,
+        period_end=end,
+    )
+    if exists.exists():
+        return None
+    return do_generate_bulletin(None, Bulletin.Period.MONTH, start, end, today)

@@ -16,8 +16,8 @@ from planwatch.directory.models import Organisation
 from planwatch.lib.api import require
 from planwatch.plans.models import Plan, Task
 from planwatch.reports import actions
-from planwatch.reports.models import Notice, NoticeKind
-from planwatch.reports.queries import notices_visible_to
+from planwatch.reports.models import Bulletin, Notice, NoticeKind
+from planwatch.reports.queries import bulletins_visible_to, notices_visible_to
 
 router = Router(tags=["reports"])
 MAX_LIST = 500
@@ -219,3 +219,91 @@ def answer_notice(request, pk: int, text: Form[str], files: File[list[UploadedFi
     _call(actions.do_answer_notice, request.user, notice, text, timezone.localdate(), files or [])
     notice.refresh_from_db()
     return Status(201, _out(notice))
+
+
+class BulletinOut(Schema):
+    id: int
+    reference: str
+    title: str
+    period: str
+    period_start: dt.date
+    period_end: dt.date
+    plan: str | None
+    unit_id: int | None
+    corrects_id: int | None
+    correction_note: str
+    issued_on: dt.date
+    content: dict
+
+
+class BulletinIn(Schema):
+    period: str
+    period_start: dt.date
+    period_end: dt.date
+    plan: str = ""
+    unit_id: int | None = None
+    corrects_id: int | None = None
+    correction_note: str = ""
+
+
+def _bulletin_out(bulletin: Bulletin, with_content: bool = True) -> dict:
+    return {
+        "id": bulletin.pk,
+        "reference": bulletin.reference,
+        "title": bulletin.title,
+        "period": bulletin.period,
+        "period_start": bulletin.period_start,
+        "period_end": bulletin.period_end,
+        "plan": bulletin.plan.code if bulletin.plan_id else None,
+        "unit_id": bulletin.unit_id,
+        "corrects_id": bulletin.corrects_id,
+        "correction_note": bulletin.correction_note,
+        "issued_on": bulletin.issued_on,
+        "content": bulletin.content if with_content else {},
+    }
+
+
+@router.get("/bulletins", response=list[BulletinOut])
+def list_bulletins(request):
+    """The bulletins the user may see, newest first, without their content (see /{id})."""
+    require(request, "reports.view_reports")
+    bulletins = bulletins_visible_to(request.user).select_related("plan").defer("content")
+    return [_bulletin_out(b, False) for b in bulletins.order_by("-issued_on", "-pk")[:MAX_LIST]]
+
+
+@router.post("/bulletins", response={201: BulletinOut})
+def generate_bulletin(request, payload: BulletinIn):
+    require(request, "reports.issue_bulletin")
+    plan = unit = corrects = None
+    if payload.plan:
+        plan = Plan.objects.active().filter(code=payload.plan).first()
+        if plan is None:
+            raise HttpError(422, f"plan: no plan with code {payload.plan!r}.")
+    if payload.unit_id is not None:
+        unit = Organisation.objects.active().filter(pk=payload.unit_id).first()
+        if unit is None:
+            raise HttpError(422, f"unit_id: no unit with id {payload.unit_id}.")
+    if payload.corrects_id is not None:
+        corrects = Bulletin.objects.active().filter(pk=payload.corrects_id).first()
+        if corrects is None:
+            raise HttpError(422, f"corrects_id: no bulletin with id {payload.corrects_id}.")
+    bulletin = _call(
+        actions.do_generate_bulletin,
+        request.user,
+        payload.period,
+        payload.period_start,
+        payload.period_end,
+        timezone.localdate(),
+        plan=plan,
+        unit=unit,
+        corrects=corrects,
+        correction_note=payload.correction_note,
+    )
+    return Status(201, _bulletin_out(bulletin))
+
+
+@router.get("/bulletins/{pk}", response=BulletinOut)
+def get_bulletin(request, pk: int):
+    bulletin = get_object_or_404(bulletins_visible_to(request.user).select_related("plan"), pk=pk)
+    require(request, "reports.view_bulletin", bulletin)
+    return _bulletin_out(bulletin)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from planwatch.directory.models import Organisation
 from planwatch.plans.forms import DATE, MultipleFileField, QuickSelect
 from planwatch.plans.models import Plan
-from planwatch.reports.models import Card, Ladder, NoticeKind, NoticeSeries
+from planwatch.reports.models import Bulletin, Card, Ladder, NoticeKind, NoticeSeries
 
 TEXT_LIMIT = 20_000
 
@@ -119,3 +119,43 @@ class CardForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = _unit_choices()
+
+
+class BulletinForm(forms.Form):
+    period = forms.ChoiceField(label=_("Period"), choices=Bulletin.Period.choices)
+    day = forms.DateField(
+        label=_("A day in the period"),
+        required=False,
+        widget=DATE,
+        help_text=_("For a week, month or quarter: any day of it."),
+    )
+    period_start = forms.DateField(label=_("Period start"), required=False, widget=DATE)
+    period_end = forms.DateField(label=_("Period end"), required=False, widget=DATE)
+    plan = forms.ModelChoiceField(
+        label=_("Plan"), queryset=Plan.objects.active(), required=False, empty_label=_("all plans")
+    )
+    unit = forms.TypedChoiceField(
+        label=_("Unit"), coerce=int, required=False, empty_value=None, widget=QuickSelect
+    )
+    corrects = forms.CharField(
+        label=_("Corrects"),
+        required=False,
+        max_length=120,
+        help_text=_("The number of the bulletin this one corrects, if it is a correction."),
+    )
+    correction_note = forms.CharField(
+        label=_("What it corrects"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = _unit_choices()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period") == Bulletin.Period.CUSTOM:
+            if not data.get("period_start") or not data.get("period_end"):
+                raise forms.ValidationError(_("A custom period needs its start and its end."))
+        elif data.get("period") and not data.get("day"):
+            self.add_error("day", _("Give a day of the period."))
+        return data

@@ -32,6 +32,16 @@ class NoticeKind(models.TextChoices):
     CRITICISM = "criticism", _("criticism in a bulletin")
 
 
+class SeriesKind(models.TextChoices):
+    """What a number series numbers: a kind of notice, or the bulletins."""
+
+    URGING = "urging", _("urging notice")
+    SUPERVISION = "supervision", _("supervision notice")
+    SUMMONS = "summons", _("summons for a talk")
+    CRITICISM = "criticism", _("criticism in a bulletin")
+    BULLETIN = "bulletin", _("bulletin")
+
+
 LADDER = [NoticeKind.URGING, NoticeKind.SUPERVISION, NoticeKind.SUMMONS]
 
 
@@ -78,7 +88,7 @@ def validate_number_format(value: str) -> None:
 class NoticeSeries(DomainModel):
     """A numbering series for one kind of notice: the office's (no plan), or a plan's own."""
 
-    kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=SeriesKind.choices)
     plan = models.ForeignKey(
         "plans.Plan",
         verbose_name=_("plan"),
@@ -446,3 +456,83 @@ class Card(DomainModel):
     @property
     def live(self) -> bool:
         return self.withdrawn_on is None
+
+
+class Bulletin(DomainModel):
+    """A supervision bulletin (督查通报) for a period and a scope, numbered when generated.
+
+    `content` holds every section as it was computed: once issued a bulletin never
+    changes; a correction is a new bulletin that names the one it corrects and why.
+    """
+
+    class Period(models.TextChoices):
+        WEEK = "week", _("week")
+        MONTH = "month", _("month")
+        QUARTER = "quarter", _("quarter")
+        CUSTOM = "custom", _("custom period")
+
+    series = models.ForeignKey(NoticeSeries, on_delete=models.PROTECT, related_name="bulletins")
+    year = models.PositiveSmallIntegerField()
+    number = models.PositiveIntegerField()
+    reference = models.CharField(_("number"), max_length=120)
+    title = models.CharField(_("title"), max_length=300)
+    period = models.CharField(_("period"), max_length=10, choices=Period.choices)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    plan = models.ForeignKey(
+        "plans.Plan",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bulletins",
+        verbose_name=_("plan"),
+    )
+    unit = models.ForeignKey(
+        "directory.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bulletins",
+        verbose_name=_("unit"),
+    )
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        verbose_name=_("corrects"),
+    )
+    correction_note = models.TextField(_("what it corrects"), blank=True)
+    content = models.JSONField(default=dict)
+    issued_on = models.DateField(_("issued on"))
+    issued_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    header = models.CharField(_("header"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+        verbose_name = _("bulletin")
+        verbose_name_plural = _("bulletins")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "year", "number"], name="bulletin_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="bulletin_period_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["plan", "unit", "period", "period_end"])]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and list(kwargs.get("update_fields") or []) != ["archived_at"]:
+            raise ValueError("An issued bulletin never changes; issue a correction.")
+        super().save(*args, **kwargs)

@@ -11,7 +11,7 @@ from planwatch.directory.models import Organisation
 from planwatch.plans.models import Plan, ProgressReport, Task, TaskFigures
 from planwatch.plans.queries import status_condition
 from planwatch.plans.status import Status
-from planwatch.reports.models import Card, Ladder, Notice, NoticeSeries
+from planwatch.reports.models import Bulletin, Card, Ladder, Notice, NoticeSeries
 
 DRAFTS = [Notice.State.PROPOSED, Notice.State.DISMISSED]
 
@@ -37,11 +37,12 @@ def ladder_of(plan: Plan) -> Ladder:
         return Ladder(plan=plan)
 
 
-def series_for(plan: Plan, kind: str) -> NoticeSeries | None:
+def series_for(plan: Plan | None, kind: str) -> NoticeSeries | None:
     """The plan's own series for this kind, else the office's."""
+    mine = Q(plan=plan) if plan is not None else Q(pk__in=[])
     found = (
         NoticeSeries.objects.active()
-        .filter(Q(plan=plan) | Q(plan__isnull=True), kind=kind)
+        .filter(mine | Q(plan__isnull=True), kind=kind)
         .order_by("plan_id")  # NULL sorts first on SQLite, last on PostgreSQL
     )
     rows = list(found)
@@ -141,3 +142,14 @@ def live_cards_by_unit() -> dict[int, dict[str, int]]:
     for unit_id, colour, n in rows:
         counts[unit_id][colour] = n
     return dict(counts)
+
+
+def bulletins_visible_to(user) -> QuerySet[Bulletin]:
+    """Every bulletin for those who read everything; a unit officer sees the bulletins of
+    everything and of plans, and those about their own unit."""
+    bulletins = Bulletin.objects.active()
+    if not user.is_authenticated:
+        return bulletins.none()
+    if user.role == Role.UNIT_OFFICER and not user.is_superuser:
+        return bulletins.filter(Q(unit__isnull=True) | Q(unit_id=user.unit_id))
+    return bulletins

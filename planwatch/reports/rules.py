@@ -30,6 +30,11 @@ def card_of_own_unit(user, card) -> bool:
     return card is not None and user.unit_id is not None and card.unit_id == user.unit_id
 
 
+@rules.predicate
+def bulletin_for_all_or_own(user, bulletin) -> bool:
+    return bulletin is not None and (bulletin.unit_id is None or bulletin.unit_id == user.unit_id)
+
+
 can_view_notice = reads_everything | (is_unit_officer & addressed_to_own_unit & notice_is_issued)
 
 rules.add_perm("reports.view_reports", is_signed_in)
@@ -40,4 +45,8 @@ rules.add_perm("reports.answer_notice", is_unit_officer & addressed_to_own_unit 
 rules.add_perm("reports.manage_series", manages_everything)
 rules.add_perm("reports.manage_ladder", manages_everything)
 rules.add_perm("reports.issue_card", manages_everything)
+rules.add_perm("reports.issue_bulletin", manages_everything)
+rules.add_perm(
+    "reports.view_bulletin", reads_everything | (is_unit_officer & bulletin_for_all_or_own)
+)
 rules.add_perm("reports.view_card", reads_everything | (is_unit_officer & card_of_own_unit))

@@ -20,6 +20,9 @@ urlpatterns = [
     path("tasks/<str:reference>/", views.task_documents, name="task"),
     path("units/<int:pk>/", views.unit_documents, name="unit"),
     path("cards/", views.card_list, name="cards"),
+    path("bulletins/", views.bulletin_list, name="bulletins"),
+    path("bulletins/new/", views.bulletin_new, name="bulletin_new"),
+    path("bulletins/<int:pk>/", views.bulletin_detail, name="bulletin"),
     path("cards/new/", views.card_new, name="card_new"),
     path("cards/<int:pk>/withdraw/", views.card_withdraw, name="card_withdraw"),
 ]

@@ -15,9 +15,12 @@ from planwatch.lib.models import StaleRecord
 from planwatch.plans.models import Plan, Task
 from planwatch.plans.queries import tasks_visible_to
 from planwatch.reports import actions, forms
+from planwatch.reports.bulletins import period_bounds
 from planwatch.reports.dashboard import PENALTY_RULE
-from planwatch.reports.models import AnswerFile, Card, Notice, NoticeKind, NoticeSeries
+from planwatch.reports.documents import bulletin_context
+from planwatch.reports.models import AnswerFile, Bulletin, Card, Notice, NoticeKind, NoticeSeries
 from planwatch.reports.queries import (
+    bulletins_visible_to,
     cards_visible_to,
     ladder_of,
     notices_visible_to,
@@ -406,3 +409,67 @@ def card_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
     return redirect("reports:cards")
+
+
+# ---------------------------------------------------------------- bulletins
+
+
+def bulletin_list(request: HttpRequest) -> HttpResponse:
+    _require(request, "reports.view_reports")
+    bulletins = bulletins_visible_to(request.user).select_related("plan", "unit", "corrects")
+    page = Paginator(bulletins.order_by("-issued_on", "-pk"), 50).get_page(request.GET.get("page"))
+    return render(request, "reports/bulletin_list.html", {"page": page})
+
+
+def _bulletin(request: HttpRequest, pk: int) -> Bulletin:
+    bulletin = get_object_or_404(
+        bulletins_visible_to(request.user).select_related("plan", "unit", "corrects"), pk=pk
+    )
+    _require(request, "reports.view_bulletin", bulletin)
+    return bulletin
+
+
+def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    bulletin = _bulletin(request, pk)
+    context = bulletin_context(bulletin)
+    context["corrections"] = bulletin.corrections.active()
+    return render(request, "reports/bulletin_detail.html", context)
+
+
+def bulletin_new(request: HttpRequest) -> HttpResponse:
+    """Generate and issue a bulletin for a period and a scope."""
+    _require(request, "reports.issue_bulletin")
+    form = forms.BulletinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["period"] == Bulletin.Period.CUSTOM:
+            start, end = data["period_start"], data["period_end"]
+        else:
+            start, end = period_bounds(data["period"], data["day"])
+        unit = None
+        if data["unit"]:
+            unit = Organisation.objects.active().filter(pk=data["unit"]).first()
+        corrects = None
+        if data["corrects"].strip():
+            corrects = Bulletin.objects.active().filter(reference=data["corrects"].strip()).first()
+            if corrects is None:
+                form.add_error("corrects", _("No bulletin has this number."))
+        if not form.errors:
+            try:
+                bulletin = actions.do_generate_bulletin(
+                    request.user,
+                    data["period"],
+                    start,
+                    end,
+                    _today(),
+                    plan=data["plan"],
+                    unit=unit,
+                    corrects=corrects,
+                    correction_note=data["correction_note"],
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Issued %(number)s.") % {"number": bulletin.reference})
+                return redirect("reports:bulletin", pk=bulletin.pk)
+    return render(request, "reports/bulletin_form.html", {"form": form})

@@ -2,7 +2,8 @@
 
 For each of units A and B the world gains an overdue task it leads, a notice issued to it
 (waiting for the answer), an answered notice with an evidence file, a proposal (a draft
-a unit never sees) and a yellow card. Unit-scoped routes are called on the records of the user's own
+a unit never sees), a yellow card and a bulletin about the unit (which only it, of the
+units, may read). Unit-scoped routes are called on the records of the user's own
 unit and of the other.
 """
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 from planwatch.plans.models import Assignment, Plan, Task
 from planwatch.reports.models import (
     AnswerFile,
+    Bulletin,
     Card,
     Notice,
     NoticeAnswer,
@@ -24,6 +26,30 @@ from planwatch.reports.models import (
 from planwatch.testing import Route, managers, own_officer, readers_or_own_officer
 
 FILE_PATH = "notices/permission-matrix/answer.txt"
+_EMPTY = {"count": 0, "top": [], "refs": []}
+BULLETIN_CONTENT = {
+    "headline": {
+        "total": 0,
+        "finished": 0,
+        "overdue": 0,
+        "at_risk": 0,
+        "completion": None,
+        "on_time_rate": None,
+        "reports": 0,
+        "closed_in_period": 0,
+    },
+    "plans": [],
+    "units": [],
+    "overdue": _EMPTY,
+    "at_risk": _EMPTY,
+    "notices": {"issued": 0, "answered": 0, "list": []},
+    "cards": {"issued": {"red": 0, "yellow": 0}, "live": {"red": 0, "yellow": 0}, "list": []},
+    "issues": {"raised": 0, "resolved": 0, "open": 0, "list": []},
+    "projects": {"slipped": 0, "list": []},
+    "commended": [],
+    "criticised": [],
+    "changes": {"previous": None},
+}
 
 
 def _notice(world, key: str, state: str, number: int | None, task: Task) -> Notice:
@@ -50,6 +76,7 @@ def extend_world(world: dict) -> None:
         default_storage.save(FILE_PATH, ContentFile(b"answer"))
     plan = Plan.objects.create(code="reports-matrix-plan", title_en="Reports matrix plan")
     world["reports_plan"] = plan
+    series = NoticeSeries.objects.get(kind="bulletin", plan__isnull=True)
     for number, key in enumerate(("a", "b")):
         unit = world[f"unit_{key}"]
         task = Task.objects.create(
@@ -73,6 +100,19 @@ def extend_world(world: dict) -> None:
                 f"reports_task_{key}": task,
                 f"issued_{key}": _notice(world, key, Notice.State.ISSUED, 1 + number, task),
                 f"proposal_{key}": _notice(world, key, Notice.State.PROPOSED, None, task),
+                f"bulletin_{key}": Bulletin.objects.create(
+                    series=series,
+                    year=2020,  # not this year: the counter gives this year's numbers
+                    number=1 + number,
+                    reference=f"督查通报〔2020〕第{1 + number}期",
+                    title="Unit bulletin",
+                    period="month",
+                    period_start=dt.date(2026, 1, 1),
+                    period_end=dt.date(2026, 1, 31),
+                    unit=unit,
+                    content=BULLETIN_CONTENT,
+                    issued_on=dt.date(2026, 2, 1),
+                ),
                 f"card_{key}": Card.objects.create(
                     colour="yellow",
                     cause="by_hand",
@@ -146,6 +186,16 @@ ROUTES: dict[str, Route] = {
     "reports:task": scoped(readers_or_own_officer, _task),
     "reports:unit": scoped(readers_or_own_officer, lambda w: {"pk": w["unit"].pk}),
     "reports:cards": Route(query="?colour=yellow&all=1"),
+    "reports:bulletins": Route(),
+    "reports:bulletin_new": Route(allowed=managers),
+    "reports:bulletin": scoped(readers_or_own_officer, _own("bulletin")),
+    "api-1:list_bulletins": Route(),
+    "api-1:get_bulletin": scoped(readers_or_own_officer, _own("bulletin")),
+    "api-1:generate_bulletin": Route(
+        allowed=managers,
+        method="post",
+        data={"period": "month", "period_start": "2026-01-01", "period_end": "2026-01-31"},
+    ),
     "reports:card_new": Route(allowed=managers),
     "reports:card_withdraw": scoped(managers, _own("card"), method="post", data=REASON),
     "api-1:list_notices": Route(query="?state=issued"),

@@ -12,7 +12,8 @@ class Command(BaseCommand):
         "Propose the notices the escalation ladder calls for (overdue tasks past a rung, "
         "notices unanswered past their due date), for a supervisor to confirm; issue the "
         "red and yellow cards the plans' rules call for and withdraw those whose cause is "
-        "mended. Safe to run twice a day: nothing is proposed or issued twice."
+        "mended; issue last month's bulletin when it is not out yet. Safe to run twice a "
+        "day: nothing is proposed or issued twice."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -36,5 +37,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Ladder of {day}: {done['notices']} notices proposed for {done['tasks']} tasks, "
             f"{done['escalations']} escalations of unanswered notices; cards: "
-            f"{done['cards_issued']} issued, {done['cards_withdrawn']} withdrawn."
+            f"{done['cards_issued']} issued, {done['cards_withdrawn']} withdrawn; "
+            + ("last month's bulletin issued." if done["bulletin"] else "no bulletin due.")
         )
