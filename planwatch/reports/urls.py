@@ -8,6 +8,8 @@ urlpatterns = [
     path("notices/new/", views.notice_new, name="notice_new"),
     path("notices/bulk/", views.notice_bulk, name="notice_bulk"),
     path("notices/<int:pk>/", views.notice_detail, name="notice"),
+    path("notices/<int:pk>/file.<str:fmt>", views.notice_file, name="notice_file"),
+    path("notices.xlsx", views.notices_export, name="notices_export"),
     path("notices/<int:pk>/confirm/", views.notice_confirm, name="notice_confirm"),
     path("notices/<int:pk>/dismiss/", views.notice_dismiss, name="notice_dismiss"),
     path("notices/<int:pk>/withdraw/", views.notice_withdraw, name="notice_withdraw"),
@@ -23,6 +25,7 @@ urlpatterns = [
     path("bulletins/", views.bulletin_list, name="bulletins"),
     path("bulletins/new/", views.bulletin_new, name="bulletin_new"),
     path("bulletins/<int:pk>/", views.bulletin_detail, name="bulletin"),
+    path("bulletins/<int:pk>/file.<str:fmt>", views.bulletin_file, name="bulletin_file"),
     path("cards/new/", views.card_new, name="card_new"),
     path("cards/<int:pk>/withdraw/", views.card_withdraw, name="card_withdraw"),
 ]

@@ -7,14 +7,16 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.directory.models import Organisation
 from planwatch.lib.models import StaleRecord
+from planwatch.plans.files import sanitise_name
 from planwatch.plans.models import Plan, Task
 from planwatch.plans.queries import tasks_visible_to
-from planwatch.reports import actions, forms
+from planwatch.reports import actions, documents, forms
 from planwatch.reports.bulletins import period_bounds
 from planwatch.reports.dashboard import PENALTY_RULE
 from planwatch.reports.documents import bulletin_context
@@ -473,3 +475,48 @@ def bulletin_new(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Issued %(number)s.") % {"number": bulletin.reference})
                 return redirect("reports:bulletin", pk=bulletin.pk)
     return render(request, "reports/bulletin_form.html", {"form": form})
+
+
+# ---------------------------------------------------------------- files
+
+FILES = {
+    "pdf": ("application/pdf", documents.notice_pdf, documents.bulletin_pdf),
+    "docx": (documents.DOCX, documents.notice_docx, documents.bulletin_docx),
+    "xlsx": (documents.XLSX, None, documents.bulletin_xlsx),
+}
+
+
+def _file(content: bytes, name: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, sanitise_name(name))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def notice_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    notice = _notice(request, pk)
+    if fmt not in FILES or FILES[fmt][1] is None:
+        raise Http404
+    content_type, make, _bulletin_make = FILES[fmt]
+    name = notice.reference or f"notice-{notice.pk}"
+    return _file(make(notice), f"{name}.{fmt}", content_type)
+
+
+def bulletin_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    bulletin = _bulletin(request, pk)
+    if fmt not in FILES:
+        raise Http404
+    content_type, _notice_make, make = FILES[fmt]
+    return _file(make(bulletin), f"{bulletin.reference}.{fmt}", content_type)
+
+
+def notices_export(request: HttpRequest) -> HttpResponse:
+    """The notices the user may see, one row per task, as a spreadsheet."""
+    _require(request, "reports.view_reports")
+    notices = (
+        notices_visible_to(request.user)
+        .select_related("unit")
+        .prefetch_related("items")
+        .order_by("-created_at", "-pk")[:5000]
+    )
+    return _file(documents.notices_xlsx(notices), "notices.xlsx", documents.XLSX)

@@ -162,6 +162,10 @@ ROUTES: dict[str, Route] = {
     "reports:notice_new": Route(allowed=managers),
     "reports:notice_bulk": Route(allowed=managers, query="?kind=urging&more_than_days=15"),
     "reports:notice": scoped(readers_or_own_officer, _own("issued")),
+    "reports:notice_file": scoped(
+        readers_or_own_officer, lambda w: {**_own("issued")(w), "fmt": "docx"}
+    ),
+    "reports:notices_export": Route(),
     "reports:notice_confirm": Route(
         allowed=managers,
         kwargs=lambda w: {"pk": w["proposal_a"].pk},
@@ -189,6 +193,9 @@ ROUTES: dict[str, Route] = {
     "reports:bulletins": Route(),
     "reports:bulletin_new": Route(allowed=managers),
     "reports:bulletin": scoped(readers_or_own_officer, _own("bulletin")),
+    "reports:bulletin_file": scoped(
+        readers_or_own_officer, lambda w: {**_own("bulletin")(w), "fmt": "xlsx"}
+    ),
     "api-1:list_bulletins": Route(),
     "api-1:get_bulletin": scoped(readers_or_own_officer, _own("bulletin")),
     "api-1:generate_bulletin": Route(
