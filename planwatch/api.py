@@ -13,6 +13,7 @@ from planwatch.lib.api import VendoredSwagger
 from planwatch.plans.api import router as plans_router
 from planwatch.plans.api_dashboard import router as dashboard_router
 from planwatch.projects.api import router as projects_router
+from planwatch.reports.api import router as reports_router
 
 # A bearer token or the session, in that order: a request that sends a token is judged by
 # it alone, never by a session cookie it may also carry.
@@ -31,3 +32,4 @@ api.add_router("/dashboard", dashboard_router)
 api.add_router("/intake", intake_router)
 api.add_router("/audit", audit_router)
 api.add_router("/projects", projects_router)
+api.add_router("/reports", reports_router)

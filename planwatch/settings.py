@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "planwatch.plans",
     "planwatch.projects",
     "planwatch.intake",
+    "planwatch.reports",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ urlpatterns = [
     path("dashboard/", include("planwatch.plans.urls_dashboard")),
     path("projects/", include("planwatch.projects.urls")),
     path("intake/", include("planwatch.intake.urls")),
+    path("reports/", include("planwatch.reports.urls")),
     path("audit/", include("planwatch.audit.urls")),
     path("account/tokens/", include("planwatch.accounts.urls_tokens")),
     path("channels/", include("planwatch.accounts.urls_channels")),
