@@ -11,18 +11,24 @@ from planwatch.intake.clean import Cleaned, clean_html, clean_text
 from planwatch.intake.directives import find_directives, is_collective
 from planwatch.intake.gazetteer import Gazetteer
 from planwatch.intake.link import fold, link, matchers_for
-from planwatch.intake.read import IntakeError, read_path
+from planwatch.intake.read import IntakeError, Progress, read_path
 
 _ISSUER_TITLE = re.compile(r"^\s*(?:the\s+)?(.+?)(?:'s\s|\s+on\s|关于)", re.I)
 
 
-def intake_path(path: str | Path, gazetteer: Gazetteer) -> dict[str, Any]:
+def intake_path(
+    path: str | Path, gazetteer: Gazetteer, progress: Progress | None = None
+) -> dict[str, Any]:
     """The record for a file, or {source_path, error} when it cannot be read."""
     try:
-        source = read_path(path)
+        source = read_path(path, progress=progress)
     except IntakeError as exc:
         return {"source_path": str(path), "error": str(exc)}
-    return intake_text(source.content, gazetteer, html=source.kind == "html", source_path=str(path))
+    record = intake_text(
+        source.content, gazetteer, html=source.kind == "html", source_path=str(path)
+    )
+    record["warnings"] = source.warnings + record["warnings"]
+    return record
 
 
 def intake_text(
