@@ -108,6 +108,11 @@ _HEADING = re.compile(
     r"|第[一二三四五六七八九十]+[章节条部分]|[IVX]{1,4}\.\s|chapter|part|article|section)",
     re.I,
 )
+# A document number: "吉政办发〔2026〕18号", "Jizheng Banfa [2026] No. 18".
+_DOC_NUMBER = re.compile(
+    r"^\s*[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d{1,4}\s*号\s*$"
+    r"|^\s*[A-Z][\w .-]{0,40}\[\s*(?:19|20)\d\d\s*\]\s*No\.?\s*\d{1,4}\s*$"
+)
 _ENDINGS = set(".!?。！？…;；:：\"')）」』")
 
 
@@ -160,6 +165,8 @@ def classify(line: str) -> str:
     if _ANCHORED.match(line) or _BARE.match(line):
         return "furniture"
     if _DATE_LINE.match(line) or BYLINE.match(line) or _CREDIT.match(line):
+        return "meta"
+    if _DOC_NUMBER.match(line):
         return "meta"
     if len(line) > 200:
         return "body"

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
 
-from planwatch.intake import meta
+from planwatch.intake import deadlines, meta
 from planwatch.intake.clean import Cleaned, clean_html, clean_text
-from planwatch.intake.directives import find_directives, is_collective
+from planwatch.intake.directives import DEFINED, find_directives, is_collective
 from planwatch.intake.gazetteer import Gazetteer
 from planwatch.intake.link import fold, link, matchers_for
 from planwatch.intake.read import IntakeError, Progress, read_path
 
+_ZH_ISSUER_TITLE = re.compile(
+    r"^([\u4e00-\u9fff（）]{2,30}?(?:政府|办公厅|办公室|委员会|管委会|局|厅|委|部|办))关于"
+)
 _ISSUER_TITLE = re.compile(r"^\s*(?:the\s+)?(.+?)(?:'s\s|\s+on\s|关于)", re.I)
 
 
@@ -41,12 +45,12 @@ def intake_text(
 
 def build_record(cleaned: Cleaned, gazetteer: Gazetteer, source_path: str) -> dict[str, Any]:
     body = cleaned.body
-    title = cleaned.title
+    title = meta.labelled_title(cleaned) or cleaned.title
     warnings: list[str] = []
     published = meta.publication_date(cleaned)
     if published is None:
         warnings.append("no publication date found; month-day dates left unresolved")
-    events = meta.event_dates(body, published)
+    events = meta.event_dates(body, published, deadlines.spans(body))
     linked = link([title or "", body], gazetteer)
     warnings += linked.warnings
     outlet = meta.source(cleaned)
@@ -56,6 +60,7 @@ def build_record(cleaned: Cleaned, gazetteer: Gazetteer, source_path: str) -> di
         {**person, "as_of": as_of.isoformat() if as_of and person["posts"] else None}
         for person in linked.people
     ]
+    defined = _defined_names(body, linked.org_hits, gazetteer)
     directives = find_directives(
         body,
         gazetteer,
@@ -64,12 +69,21 @@ def build_record(cleaned: Cleaned, gazetteer: Gazetteer, source_path: str) -> di
         title,
         published.year if published else None,
         issuing,
+        on=published or _year_of(title),
+        defined=defined,
     )
     known = {o.canonical for o in gazetteer.organisations.values()}
+    organisations = linked.organisations
+    new_bodies: dict[str, list[str]] = {}
+    for short, name in defined.items():
+        if name not in known:
+            new_bodies.setdefault(name, [name]).append(short)
     for directive in directives:
-        for name in directive["responsible"]:
+        for name in directive["responsible"] + directive["co_units"]:
             if name not in known and not is_collective(name):
                 warnings.append(f"proposal: new organisation {name!r} (named as responsible)")
+                new_bodies.setdefault(name, [name])
+    organisations += [{"name": n, "mentions": m} for n, m in new_bodies.items()]
     if not body:
         warnings.append("no main text found")
     return {
@@ -82,10 +96,29 @@ def build_record(cleaned: Cleaned, gazetteer: Gazetteer, source_path: str) -> di
         "authors": meta.authors(cleaned),
         "body": body,
         "people": people,
-        "organisations": linked.organisations,
+        "organisations": organisations,
         "directives": directives,
         "warnings": list(dict.fromkeys(warnings)),
     }
+
+
+def _year_of(title: str | None) -> dt.date | None:
+    """A document without a date still names its year in its title ("2026年重点任务")."""
+    found = re.search(r"(?<!\d)(20\d\d)(?:\s*年|\b)", title or "")
+    return dt.date(int(found[1]), 1, 1) if found else None
+
+
+def _defined_names(body: str, org_hits: list, gazetteer: Gazetteer) -> dict[str, str]:
+    """Short names the text defines: "State Power Investment Corporation (hereinafter
+    SPIC)", "大韩贸易投资振兴公社（以下简称KOTRA）"; a directory name stays canonical."""
+    found: dict[str, str] = {}
+    for m in DEFINED.finditer(body):
+        name = re.sub(r"^(?:the|与|和|同)\s*", "", m["name"], flags=re.I).strip()
+        hit = next((h for h in org_hits if h.end == m.end("name")), None)
+        if hit is not None and hit.end - hit.start >= len(name) * 0.8:
+            name = gazetteer.org_name(hit.keys[0])
+        found[m["short"]] = name
+    return found
 
 
 def _issuing_body(cleaned: Cleaned, outlet: str | None, gazetteer: Gazetteer) -> str | None:
@@ -99,4 +132,6 @@ def _issuing_body(cleaned: Cleaned, outlet: str | None, gazetteer: Gazetteer) ->
         hits = [h for h in m.find(m.orgs, candidate, fold(candidate)) if h.kind == "name"]
         if hits and len(hits[0].text) >= len(candidate.strip(" :：")) * 0.8:
             return gazetteer.org_name(hits[0].keys[0])
+    if cleaned.title and (found := _ZH_ISSUER_TITLE.match(cleaned.title)):
+        return found[1]
     return None
