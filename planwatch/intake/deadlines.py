@@ -23,7 +23,21 @@ _ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"
 _EN_NUMBERS = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
     )
 } | {"fifteen": 15, "twenty": 20, "thirty": 30}
 _BY = r"(?:by|before|no later than|not later than|until|due)"

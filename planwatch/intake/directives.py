@@ -357,8 +357,8 @@ def _timing(text: str, on: dt.date | None) -> dict[str, Any]:
 
 
 _TITLE_LEAD = re.compile(
-    r"^(?:[，,\s]*(?:take the lead|牵头|负责)[，,]?\s*)?(?:[，,\s]*(?:together with|in conjunction with"
-    r"|会同|协同)[^，,]*[，,]\s*)?(?:in\s+)?",
+    r"^(?:[，,\s]*(?:take the lead|牵头|负责)[，,]?\s*)?"
+    r"(?:[，,\s]*(?:together with|in conjunction with|会同|协同)[^，,]*[，,]\s*)?(?:in\s+)?",
     re.I,
 )
 
@@ -733,11 +733,15 @@ def _zone_committees(gaz: Gazetteer) -> list[str]:
 def _objects_of_request(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:
     """Bodies asked to act: "要求长春市和示范区...", "urged Changchun City to ..."."""
     asked = _ASKED_TO.search(text)
-    if asked and not any(
-        offset + asked.start("object") <= h.start < offset + asked.end("object") for h in org_hits
+    if (
+        asked
+        and not any(
+            offset + asked.start("object") <= h.start < offset + asked.end("object")
+            for h in org_hits
+        )
+        and _UNKNOWN_BODY.fullmatch(asked["object"])
     ):
-        if _UNKNOWN_BODY.fullmatch(asked["object"]):
-            return [asked["object"]]
+        return [asked["object"]]
     verb = _REQUEST.search(text)
     if verb is None:
         return []

@@ -283,9 +283,9 @@ def source(cleaned: Cleaned) -> str | None:
         if line != cleaned.title and (m := _OUTLET_DATED.match(line)):
             return m["name"]
     head = cleaned.paragraphs[0] if cleaned.paragraphs else ""
-    if m := _ZH_DATELINE.match(head) or _EN_DATELINE.match(head):
-        if not m["outlet"].startswith(("本报", "本台", "本网")):
-            return m["outlet"]
+    dateline = _ZH_DATELINE.match(head) or _EN_DATELINE.match(head)
+    if dateline and not dateline["outlet"].startswith(("本报", "本台", "本网")):
+        return dateline["outlet"]
     if m := _WIRE.search(head[:200]):
         return m[1]
     if m := _ZH_WIRE.match(head):
