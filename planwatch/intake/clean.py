@@ -210,6 +210,9 @@ def _shingles(text: str) -> set[str]:
     return {flat[i : i + k] for i in range(max(1, len(flat) - k + 1))}
 
 
+_ATTACHMENT = re.compile(r"^\s*(?:附件|附表|attachment|annex|appendix)\s*\d*\s*[:：]", re.I)
+
+
 def drop_near_duplicates(paragraphs: list[str]) -> list[str]:
     """Drop a paragraph whose text is mostly contained in a fuller one (cut short, garbled).
 
@@ -236,6 +239,9 @@ def drop_near_duplicates(paragraphs: list[str]) -> list[str]:
             len(paragraphs[i]) < 12
             or paragraphs[i].rstrip()[-1:] in ":："
             or " | " in paragraphs[i]
+            or _ITEM_START.match(paragraphs[i])
+            or _ATTACHMENT.match(paragraphs[i])
+            or " | " in (paragraphs[i + 1] if i + 1 < len(paragraphs) else "")
         ):
             continue
         sample = [shingle for shingle in shingles if len(index[shingle]) <= 12][::3]

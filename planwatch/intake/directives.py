@@ -131,7 +131,7 @@ _COLLECTIVE = re.compile(
     r"(?:(?:all|the|each|every)\s+)*(?:relevant\s+)?(?:provincial\s+|municipal\s+|local\s+)?"
     r"(?:member units|lead (?:units?|departments?)"
     r"|departments(?: concerned)?|units(?: concerned)?|departments at all levels"
-    r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门|省直有关部门"
+    r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门|[省市区县]直有关部门"
     r"|各(?:级|[县市区乡镇])[\u4e00-\u9fff]{0,6}(?:[（(][\u4e00-\u9fff、，,]{1,10}[)）])?"
     r"|各[\u4e00-\u9fff]{0,6}(?:牵头|责任|有关|相关|成员|配合)?(?:单位|部门|园区)|(?:有关|相关|牵头)单位",
     re.I,
@@ -733,15 +733,14 @@ def _zone_committees(gaz: Gazetteer) -> list[str]:
 def _objects_of_request(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:
     """Bodies asked to act: "要求长春市和示范区...", "urged Changchun City to ..."."""
     asked = _ASKED_TO.search(text)
-    if (
-        asked
-        and not any(
-            offset + asked.start("object") <= h.start < offset + asked.end("object")
+    if asked and _UNKNOWN_BODY.fullmatch(asked["object"]):
+        inside = [
+            h
             for h in org_hits
-        )
-        and _UNKNOWN_BODY.fullmatch(asked["object"])
-    ):
-        return [asked["object"]]
+            if offset + asked.start("object") <= h.start < offset + asked.end("object")
+        ]
+        if sum(h.end - h.start for h in inside) < 0.8 * len(asked["object"]):
+            return [asked["object"]]
     verb = _REQUEST.search(text)
     if verb is None:
         return []

@@ -12,8 +12,10 @@ from planwatch.intake.clean import Cleaned, clean_html, clean_text
 from planwatch.intake.directives import DEFINED, find_directives, is_collective
 from planwatch.intake.gazetteer import Gazetteer
 from planwatch.intake.link import fold, link, matchers_for
+from planwatch.intake.people import reporters, unknown_people
 from planwatch.intake.read import IntakeError, Progress, read_path
 
+_NEW_PERSON = re.compile(r"^proposal: new person '([^']*)'")
 _ZH_ISSUER_TITLE = re.compile(
     r"^([\u4e00-\u9fff（）]{2,30}?(?:政府|办公厅|办公室|委员会|管委会|局|厅|委|部|办))关于"
 )
@@ -56,9 +58,16 @@ def build_record(cleaned: Cleaned, gazetteer: Gazetteer, source_path: str) -> di
     outlet = meta.source(cleaned)
     issuing = _issuing_body(cleaned, outlet, gazetteer)
     as_of = max((d for d in events if published is None or d <= published), default=published)
+    found = linked.people + unknown_people(body, linked.person_hits, linked.org_hits, gazetteer)
+    named = {m for p in found for m in (p["name"], *p["mentions"])}
+    found += [p for p in reporters(meta.bylines(cleaned), outlet) if p["name"] not in named]
+    named |= {p["name"] for p in found}
+    warnings = [
+        w for w in warnings if not _NEW_PERSON.match(w) or _NEW_PERSON.match(w)[1] not in named
+    ]
     people = [
         {**person, "as_of": as_of.isoformat() if as_of and person["posts"] else None}
-        for person in linked.people
+        for person in found
     ]
     defined = _defined_names(body, linked.org_hits, gazetteer)
     directives = find_directives(
