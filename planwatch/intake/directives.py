@@ -131,7 +131,8 @@ _COLLECTIVE = re.compile(
     r"(?:(?:all|the|each|every)\s+)*(?:relevant\s+)?(?:provincial\s+|municipal\s+|local\s+)?"
     r"(?:member units|lead (?:units?|departments?)"
     r"|departments(?: concerned)?|units(?: concerned)?|departments at all levels"
-    r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门|[省市区县]直有关部门"
+    r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门"
+    r"|[省市区县]直有关部门"
     r"|各(?:级|[县市区乡镇])[\u4e00-\u9fff]{0,6}(?:[（(][\u4e00-\u9fff、，,]{1,10}[)）])?"
     r"|各[\u4e00-\u9fff]{0,6}(?:牵头|责任|有关|相关|成员|配合)?(?:单位|部门|园区)"
     r"|(?:有关|相关|牵头)单位",
