@@ -17,7 +17,7 @@ from planwatch.intake.meta import MONTHS
 
 _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "十": 10}
 _EN_NUMBERS = {

@@ -805,3 +805,75 @@ def _issuer(
         if hit.start < start and _ORGANISER.match(body[hit.end : hit.end + 40]):
             return gaz.org_name(hit.keys[0])
     return source_org
+
+
+_ZH_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
+_EN_ORDINAL_VALUES = {
+    w: i
+    for i, w in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+        start=1,
+    )
+} | {"tenth": 10}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
+
+
+def _zh_number(text: str) -> int | None:
+    digits = "".join(c for c in text if c in _ZH_VALUES or c == "十")
+    if not digits:
+        return None
+    if "十" not in digits:
+        return _ZH_VALUES.get(digits[-1])
+    tens, _, units = digits.partition("十")
+    return (_ZH_VALUES.get(tens, 1) if tens else 1) * 10 + (
+        _ZH_VALUES.get(units, 0) if units else 0
+    )
+
+
+def ordinal_level(ordinal: str) -> tuple[int, int] | None:
+    """The outline level and number of an ordinal as written: 一、 (1), （一） (2), 1. (3),
+    (1) (4), 一是 / First, (5); a table row's bare number (6)."""
+    text = ordinal.strip()
+    if re.fullmatch(r"\d{1,3}", text):
+        return 6, int(text)
+    if m := re.fullmatch(r"[(（]\s*(\d{1,2})\s*[)）]", text):
+        return 4, int(m[1])
+    if m := re.fullmatch(r"(\d{1,2})\s*[.．、)）]", text):
+        return 3, int(m[1])
+    if re.fullmatch(r"[(（][一二三四五六七八九十]+[)）]", text):
+        return 2, _zh_number(text) or 0
+    if re.fullmatch(r"(?:第)?[一二三四五六七八九十]+[、.．]?", text):
+        return 1, _zh_number(text) or 0
+    if re.fullmatch(r"[IVX]{1,4}\.", text):
+        return 1, _ROMAN.get(text[:-1], 0)
+    if re.fullmatch(r"[一二三四五六七八九十]+是|[一二三四五六七八九十](?=要)", text):
+        return 5, _zh_number(text) or 0
+    word = re.sub(r"ly$", "", text.lower())
+    if word in _EN_ORDINAL_VALUES:
+        return 5, _EN_ORDINAL_VALUES[word]
+    return None
+
+
+def outline(body: str, items: list[tuple[int, str]]) -> list[str]:
+    """The number of each item (its span start and ordinal) in the document's own outline,
+    headings included: "二、重点任务 … （一）…" gives the item "2.1". Empty for an item
+    without an ordinal."""
+    events: dict[int, tuple[int, int]] = {}
+    for p_start, p_end in paragraph_spans(body):
+        head = _MARKER.match(body, p_start, p_end)
+        if head is not None:
+            ordinal = (head["en"] or head["num"] or head["zh"]).strip(" ，,：:")
+            if (level := ordinal_level(ordinal)) is not None:
+                events.setdefault(head.end(), level)
+    for start, ordinal in items:
+        if ordinal and (level := ordinal_level(ordinal)) is not None:
+            events[start] = level
+    stack: list[tuple[int, int]] = []
+    paths: dict[int, str] = {}
+    for position in sorted(events):
+        level, number = events[position]
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, number))
+        paths[position] = ".".join(str(n) for _, n in stack)
+    return [paths.get(start, "") if ordinal else "" for start, ordinal in items]
