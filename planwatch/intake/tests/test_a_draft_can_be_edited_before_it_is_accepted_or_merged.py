@@ -9,12 +9,15 @@ from planwatch.intake.actions import do_accept_draft, do_ingest, do_merge_draft
 from planwatch.intake.models import Decision, DraftDirective
 from planwatch.plans.models import Plan, Task
 
-TEXT = """Zone meeting on Korean investment
-Date: 2026-04-22
-The meeting required that:
-1. The Zone Management Committee should complete the list of target Korean companies by May 15.
-2. Changchun Municipal Government must, together with the Jilin Provincial Development and Reform Commission, secure land for the projects by the end of June.
-"""
+TEXT = (
+    "Zone meeting on Korean investment\n"
+    "Date: 2026-04-22\n"
+    "The meeting required that:\n"
+    "1. The Zone Management Committee should complete the list of target Korean companies "
+    "by May 15.\n"
+    "2. Changchun Municipal Government must, together with the Jilin Provincial Development "
+    "and Reform Commission, secure land for the projects by the end of June.\n"
+)
 
 
 @pytest.fixture

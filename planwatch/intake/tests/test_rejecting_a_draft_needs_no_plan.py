@@ -7,7 +7,10 @@ from planwatch.intake.actions import do_ingest
 from planwatch.intake.models import Decision, DraftDirective
 from planwatch.plans.models import Plan
 
-TEXT = "Zone notice\nDate: 2026-04-22\nThe Zone Management Committee must publish the guide by May 15.\n"
+TEXT = (
+    "Zone notice\nDate: 2026-04-22\n"
+    "The Zone Management Committee must publish the guide by May 15.\n"
+)
 
 
 @pytest.fixture
