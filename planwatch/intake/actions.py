@@ -22,7 +22,7 @@ from planwatch.intake.directives import outline
 from planwatch.intake.gazetteer import Gazetteer
 from planwatch.intake.models import Batch, Decision, DraftDirective, IntakeDocument, Proposal
 from planwatch.intake.pipeline import intake_path
-from planwatch.intake.read import MAX_BYTES
+from planwatch.intake.read import MAX_BYTES, Progress
 from planwatch.intake.terms import find_terms
 from planwatch.lib.text import hamming, normalise_name, simhash
 from planwatch.plans import actions as plans_actions
@@ -65,6 +65,7 @@ def do_ingest(
     name: str | None = None,
     batch: Batch | None = None,
     gazetteer: Gazetteer | None = None,
+    progress: Progress | None = None,
 ) -> tuple[IntakeDocument, bool]:
     """Read one file into the queue. Returns (document, is_new).
 
@@ -79,7 +80,7 @@ def do_ingest(
         same = IntakeDocument.objects.active().filter(sha256=digest, error="").first()
         if same is not None:
             return same, False
-    record = intake_path(path, gazetteer or Gazetteer.from_database())
+    record = intake_path(path, gazetteer or Gazetteer.from_database(), progress)
     record["source_path"] = name
     with transaction.atomic():
         if "error" in record:
