@@ -25,6 +25,9 @@ _COLUMNS = {
     r"|Deadlines?|Due(?: date)?|Time ?limits?|Completion(?: date| time)?|Timeline|By when",
 }
 _HEADER = {kind: re.compile(rf"(?:{pattern})", re.I) for kind, pattern in _COLUMNS.items()}
+_WIDE = re.compile(
+    r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]"
+)
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
 _ALIGNED_SPLIT = re.compile(r"\S+(?: \S+)*")
 
@@ -94,6 +97,11 @@ def find_tables(lines: list[str]) -> list[Table]:
     return tables
 
 
+def _width(text: str) -> int:
+    """Columns on screen: a Chinese character takes two."""
+    return len(text) + len(_WIDE.findall(text))
+
+
 def rows_as_cells(text: str) -> str:
     """Plain text with its tables' rows joined by " | ": tab-separated lines, and the
     lines under a space-aligned header, cut at the header's column starts."""
@@ -105,7 +113,7 @@ def rows_as_cells(text: str) -> str:
             out.append(SEPARATOR.join(c.strip() for c in line.rstrip().split("\t")))
             columns = None
             continue
-        pieces = [(m.start(), m.group()) for m in _ALIGNED_SPLIT.finditer(line)]
+        pieces = [(_width(line[: m.start()]), m.group()) for m in _ALIGNED_SPLIT.finditer(line)]
         if columns is None and len(pieces) >= 3 and header_kinds([p for _, p in pieces]):
             columns = [start for start, _ in pieces]
             out.append(SEPARATOR.join(p for _, p in pieces))
