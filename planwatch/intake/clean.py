@@ -46,6 +46,8 @@ META_LABELS = (
     r"|来源|稿源|出处|作者|记者|通讯员|编辑|责任编辑|责编|审核|校对|摄影|文|图"
     r"|索引号|主题分类|体裁分类|发文字号|文号|有效性|批示人|批示日期|来文单位|报送单位|文件标题|标题"
     r"|index no|document no|instructed by|submitted by|date of instruction|instruction date"
+    r"|date of publication|publication time|issue date|date issued|date posted"
+    r"|来文机关|事由|批示领导|批示时间|成文时间|印发日期"
 )
 BYLINE = re.compile(
     r"^\s*[Bb]y\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+"

@@ -65,7 +65,8 @@ _DEADLINES = re.compile(
     rf"|(?P<en_mdy>\b{_BY}\s+(?P<em_m>{_MONTH_NAME})\s+(?P<em_d>\d{{1,2}})(?:st|nd|rd|th)?\b"
     r"(?:,?\s+(?P<em_y>\d{4}))?)"
     # by the end of June (2027), before the end of January, by end-March
-    rf"|(?P<en_month>\b{_BY}\s+(?:the\s+)?end(?:\s+of|-)\s*(?P<en_m>{_MONTH_NAME})(?:\s+(?P<en_y>\d{{4}}))?)"
+    rf"|(?P<en_month>\b{_BY}\s+(?:(?:the\s+)?end(?:\s+of|-)\s*)?(?P<en_m>{_MONTH_NAME})"
+    r"(?:\s+(?P<en_y>\d{4}))?\b)"
     # within the year, by the end of the year / this year / 2026, by year-end
     rf"|(?P<en_year>\bwithin\s+(?:the|this)\s+year\b|\b{_BY}\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?"
     r"(?:year\b|(?P<ey_y>\d{4}))|\bby\s+(?:the\s+)?year[- ]end\b)"
@@ -92,6 +93,13 @@ _RULES = re.compile(
 )
 _HINT = re.compile(
     r"\d|前|内|底|末|半年|within|end|by|before|每|every|weekly|monthly|quarterly", re.I
+)
+
+
+# A deadline cell naming only a month: "2026年9月", "December 2026", "Dec. 2026".
+_MONTH_CELL = re.compile(
+    rf"\s*(?:(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月(?:份)?|(?P<name>{_MONTH_NAME})"
+    r"(?:,?\s*(?P<y2>\d{4}))?)\s*(?:前|之前|底|末)?\s*"
 )
 
 
@@ -201,6 +209,15 @@ def deadline_of_cell(text: str, on: dt.date | None) -> Deadline | None:
     date = first_date(text)
     if date is not None:
         return Deadline(date, text.strip(), 0, len(text))
+    month = _MONTH_CELL.fullmatch(text)
+    if month:
+        number = int(month["m"]) if month["m"] else MONTHS[month["name"].rstrip(".").lower()]
+        year = (
+            int(month["y"] or month["y2"])
+            if month["y"] or month["y2"]
+            else _ahead(on, number, None)
+        )
+        return Deadline(_month_end(year, number) if year else None, text.strip(), 0, len(text))
     cell = re.fullmatch(r"\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*", text)
     if cell:
         month, day = int(cell[2]), int(cell[3])

@@ -105,6 +105,11 @@ _ASKED_TO = re.compile(
     r"\b(?:asked|urged|instructed|required|requested|directed|called on)\s+(?:the\s+)?"
     r"(?P<object>[A-Z][^.;,]{2,120}?)\s+to\s+[a-z]"
 )
+# A group or a body the directory lacks, asked to act: "请各责任单位于…", "请市商务局…".
+_REQUESTED_GROUP = re.compile(
+    r"(?P<group>各[\u4e00-\u9fff]{0,6}?(?:单位|部门|园区)|[\u4e00-\u9fff]{2,16}?(?:局|厅|委|办|政府"
+    r"|管委会|中心|公司))(?=[于在要将按对把从就尽抓切认加研会，,])"
+)
 _JOINT = re.compile(r"\s*(?:,\s*and|,|，|、|\band\b|和|及|与)\s*(?:the\s+)?", re.I)
 _SPEECH_AFTER = re.compile(
     r"[,\"]\s*\"?\s*(?:he|she|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:said|stressed|added|noted|urged)"
@@ -129,7 +134,7 @@ _ZONE_COMMITTEES = re.compile(
 # Bodies named as a group that the directory has no record for: kept as written.
 _COLLECTIVE = re.compile(
     r"(?:(?:all|the|each|every)\s+)*(?:relevant\s+)?(?:provincial\s+|municipal\s+|local\s+)?"
-    r"(?:member units|lead (?:units?|departments?)"
+    r"(?:member units|(?:lead|responsible) (?:units?|departments?)"
     r"|departments(?: concerned)?|units(?: concerned)?|departments at all levels"
     r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门"
     r"|[省市区县]直有关部门"
@@ -140,7 +145,9 @@ _COLLECTIVE = re.compile(
 )
 # The lead units of a document's tasks, named as a group: "各牵头单位", "each lead unit".
 _LEAD_UNITS = re.compile(
-    r"(?:(?:all|the|each|every)\s+)*lead (?:units?|departments?)|各?牵头(?:单位|部门)", re.I
+    r"(?:(?:all|the|each|every)\s+)*(?:lead|responsible) (?:units?|departments?)"
+    r"|各?(?:牵头|责任)(?:单位|部门)",
+    re.I,
 )
 # A body the directory lacks, named as a subject: "the Harbour Logistics Bureau", "市发展改革委".
 _UNKNOWN_BODY = re.compile(
@@ -185,7 +192,8 @@ _CO_ROLE = (
     ),
     re.compile(
         r"\b(?:together with|in conjunction with|jointly with|in (?:co-?operation|collaboration"
-        r"|coordination) with|assisted by|supported by|with the (?:support|assistance) of)\s+"
+        r"|coordination) with|assisted by|supported by|with the (?:support|assistance|help) of"
+        r"|working (?:together )?with|(?:co-?operating|collaborating) with)\s+"
         r"(?P<names>[^,.;]+?)(?=\s*[,.;]|\s+(?:in|to|on|for|by|before)\s|$)"
         r"|\bwith\s+(?P<names2>(?:the\s+)?[A-Z][^,.;]+?)\s+(?:assisting|helping|supporting)\b",
         re.I,
@@ -546,6 +554,17 @@ def _modal_sentence(
     """An obligation laid on a named body, or a requirement a speaker stated, or a body
     asked to act ("asked the Bureau to set up ...")."""
     modal = _MODAL_EN.search(sentence) or _MODAL_ZH.search(sentence)
+    if (
+        modal is not None
+        and modal.group() == "请"
+        and (
+            _REQUESTED_GROUP.match(sentence, modal.end())
+            or any(h.start == offset + modal.end() for h in org_hits)
+        )
+    ):
+        return True
+    if _LEAD_ROLE[0].search(sentence) and re.search(r"(?:配合|协助|会同)?[，,]", sentence):
+        return True
     if modal is None:
         request = _ASKED_TO.search(sentence)
         return request is not None and bool(
@@ -746,6 +765,9 @@ def _objects_of_request(text: str, offset: int, org_hits: list[Hit], gaz: Gazett
     verb = _REQUEST.search(text)
     if verb is None:
         return []
+    named = _REQUESTED_GROUP.match(text, verb.end())
+    if named and not any(h.start == offset + verb.end() for h in org_hits):
+        return [named["group"]]
     pos = offset + verb.end()
     by_start = {h.start: h for h in org_hits}
     names: list[str] = []

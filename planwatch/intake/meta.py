@@ -53,16 +53,19 @@ _OUTLET_DATED = re.compile(
 _NEXT_LABEL = re.compile(r"\s+[A-Z][a-z]*(?:\s[a-z]+){0,2}\s*[:：].*$")
 _PUBLISHED_LABEL = re.compile(
     r"(?:published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
-    r"|posted(?: on)?|date|time|发布时间|发布日期|成文日期|时间|日期)\s*[:：]",
+    r"|posted(?: on)?|date|time|发布时间|发布日期|成文日期|批示时间|时间|日期)\s*[:：]",
     re.I,
 )
 # The labels that name the publication itself, before a written or instruction date.
 _RELEASED_LABEL = re.compile(
     r"(?:published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
-    r"|posted(?: on)?|发布时间|发布日期)\s*[:：]",
+    r"|posted(?: on)?|date of publication|publication time|issue date|date issued|date posted"
+    r"|发布时间|发布日期)\s*[:：]",
     re.I,
 )
-_TITLE_LABEL = re.compile(r"^\s*(?:文件标题|标题|title)\s*[:：]\s*(?P<title>.{4,200}?)\s*$", re.I)
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:文件标题|标题|事由|title|subject)\s*[:：]\s*(?P<title>.{4,200}?)\s*$", re.I
+)
 _LABEL_SPLIT = re.compile(
     rf"(?:^|(?<=\s)|(?<=\|)|(?<=丨)|(?<=[\d\u4e00-\u9fff]))({META_LABELS})\s*[:：]", re.I
 )

@@ -25,11 +25,11 @@ _TITLE_EN = (
     r"|Consul[\s-]General|Ambassador|CEO|Dean|Premier|General Secretary|Leader)"
 )
 _NAME_EN = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+(?:-[a-z]+)?){1,2}"
-_ORG_EN = r"[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&'’-]*){0,8}"
+_ORG_EN = r"[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|on|in|at|the)\s+)*[A-Z][\w&'’-]*){0,8}"
 _TITLE_BEFORE_EN = re.compile(rf"\b(?P<title>{_TITLE_EN})\s+(?P<name>{_NAME_EN})\b")
 _NAME_TITLE_OF_EN = re.compile(
     rf"\b(?P<name>{_NAME_EN}),\s+(?:the\s+)?(?P<title>{_TITLE_EN})"
-    rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>{_ORG_EN}))?(?=\s*[,.;)]|\s+(?:and|said|who)\b)"
+    rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>{_ORG_EN}))?(?=\s*[,.;)(（]|\s+(?:and|said|who)\b)"
 )
 _TITLE_ZH = (
     r"(?:常务)?副?(?:省长|市长|区长|县长|州长|主任|书记|局长|厅长|部长|处长|科长|总经理"
