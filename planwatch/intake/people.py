@@ -120,7 +120,7 @@ def unknown_people(
         if any(known[start : start + len(name)]):
             return
         person = found.setdefault(name, {"name": name, "mentions": [name], "posts": []})
-        if title and title not in _HONORIFIC:
+        if title and (org is not None or title not in _HONORIFIC):
             post = {"title": " ".join(title.split()), "organisation": org, "acting": False}
             if post not in person["posts"]:
                 person["posts"].append(post)
