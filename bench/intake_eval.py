@@ -1,6 +1,7 @@
 """Per-field figures of the document intake on its evaluation corpus (issue 5 targets).
 
-Run: python bench/intake_eval.py [corpus-dir] [--failures]
+Run: python bench/intake_eval.py [corpus-dir] [document-name ...] [--failures]
+(with names, only those documents of the corpus are scored)
 """
 
 import sys
@@ -14,8 +15,8 @@ from planwatch.intake.gazetteer import Gazetteer  # noqa: E402
 
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    corpus = Path(args[0]) if args else CORPUS
-    scores = evaluate_corpus(Gazetteer.from_world(), corpus)
+    corpus = Path(args.pop(0)) if args and Path(args[0]).is_dir() else CORPUS
+    scores = evaluate_corpus(Gazetteer.from_world(), corpus, args or None)
     for name, value in scores.figures().items():
         target = TARGETS.get(name)
         note = (

@@ -18,14 +18,15 @@ from planwatch.audit.actions import record_created, record_event
 from planwatch.directory import actions as directory_actions
 from planwatch.directory.models import Alias, Post, Tenure
 from planwatch.directory.resolver import resolve_organisation, resolve_person
+from planwatch.intake.directives import outline
 from planwatch.intake.gazetteer import Gazetteer
 from planwatch.intake.models import Batch, Decision, DraftDirective, IntakeDocument, Proposal
 from planwatch.intake.pipeline import intake_path
-from planwatch.intake.read import MAX_BYTES
+from planwatch.intake.read import MAX_BYTES, Progress
 from planwatch.intake.terms import find_terms
 from planwatch.lib.text import hamming, normalise_name, simhash
 from planwatch.plans import actions as plans_actions
-from planwatch.plans.models import Plan
+from planwatch.plans.models import Plan, Task
 
 NEAR_DUPLICATE_BITS = 8
 _NEW_IN_WARNING = re.compile(
@@ -64,6 +65,7 @@ def do_ingest(
     name: str | None = None,
     batch: Batch | None = None,
     gazetteer: Gazetteer | None = None,
+    progress: Progress | None = None,
 ) -> tuple[IntakeDocument, bool]:
     """Read one file into the queue. Returns (document, is_new).
 
@@ -78,7 +80,7 @@ def do_ingest(
         same = IntakeDocument.objects.active().filter(sha256=digest, error="").first()
         if same is not None:
             return same, False
-    record = intake_path(path, gazetteer or Gazetteer.from_database())
+    record = intake_path(path, gazetteer or Gazetteer.from_database(), progress)
     record["source_path"] = name
     with transaction.atomic():
         if "error" in record:
@@ -123,10 +125,15 @@ def _queue_drafts(document: IntakeDocument, record: dict) -> None:
         DraftDirective(
             document=document,
             position=i,
-            ordinal=d.get("ordinal") or "",
+            ordinal=(d.get("ordinal") or "")[:40],
             text=d["text"],
-            issuer=d.get("issuer") or "",
+            issuer=(d.get("issuer") or "")[:300],
             responsible=d["responsible"],
+            co_units=d.get("co_units") or [],
+            title=(d.get("title") or "")[:500],
+            deadline=d.get("deadline"),
+            deadline_as_written=(d.get("deadline_as_written") or "")[:200],
+            reporting_rule=d.get("reporting_rule"),
             span_start=d["span"][0],
             span_end=d["span"][1],
         )
@@ -380,55 +387,201 @@ def _source_document(user, document: IntakeDocument):
     return source
 
 
-def _title_of(text: str) -> str:
-    first = _SENTENCE.match(text.strip())
-    title = (first.group() if first else text).strip() or text.strip()
+def _title_of(draft: DraftDirective) -> str:
+    title = (draft.title or draft.text).strip()
     return title if len(title) <= 200 else title[:199] + "…"
 
 
-@transaction.atomic
-def do_accept_draft(user, draft: DraftDirective, plan_id, reason: str = ""):
-    """Turn a draft directive into a task of a plan, linked to its clause in the source."""
-    _require(user, "intake.review", draft)
-    draft = DraftDirective.objects.select_for_update().get(pk=draft.pk)
-    if draft.decision != Decision.PENDING:
-        raise ValidationError(_("This draft was already decided."))
-    plan = Plan.objects.active().filter(pk=plan_id).first() if str(plan_id).isdigit() else None
-    if plan is None:
-        raise ValidationError({"plan": _("Choose the plan the new task belongs to.")})
-    document = IntakeDocument.objects.select_for_update().get(pk=draft.document_id)
+def _units(names: list[str], label: str, strict: bool) -> list:
+    """The directory's organisations for `names`; a name the directory lacks is skipped
+    (it waits as a proposal) unless the reviewer typed it (`strict`)."""
+    units = []
+    for name in names:
+        try:
+            unit = resolve_organisation(name)
+        except LookupError:
+            if strict:
+                raise ValidationError(
+                    {label: _("No organisation %(name)s is in the directory.") % {"name": name}}
+                ) from None
+            continue
+        if unit not in units:
+            units.append(unit)
+    return units
+
+
+def draft_numbers(document: IntakeDocument) -> dict[int, str]:
+    """Each draft's number in the document's own outline, by position ("2.1")."""
+    drafts = list(document.drafts.order_by("position"))
+    paths = outline(document.record.get("body", ""), [(d.span_start, d.ordinal) for d in drafts])
+    return {d.position: path for d, path in zip(drafts, paths, strict=True)}
+
+
+def _reference(plan: Plan, document: IntakeDocument, path: str, position: int) -> str:
+    """The document's own numbering under the plan's code ("SCR-3.2"); the intake's when
+    the draft has no number or another document already took that one."""
+    code = plan.code.upper()
+    if path:
+        reference = f"{code}-{path}"
+        if not Task.objects.filter(reference=reference).exists():
+            return reference
+        return f"{code}-D{document.pk}-{path}"
+    return f"{code}-D{document.pk}-{position}"
+
+
+def _parent_of(path: str, paths: dict[int, str], tasks: dict[int, Task], plan: Plan):
+    """The task of the nearest draft whose number is a prefix of this one's."""
+    best = None
+    for position, other in paths.items():
+        if (
+            other
+            and path.startswith(other + ".")
+            and position in tasks
+            and tasks[position].plan_id == plan.pk
+            and (best is None or len(other) > len(paths[best]))
+        ):
+            best = position
+    return tasks[best] if best is not None else None
+
+
+def _task_from_draft(
+    user, draft: DraftDirective, plan: Plan, document: IntakeDocument, parent, path, reason, edits
+):
+    edits = edits or {}
     source = _source_document(user, document)
     clause = plans_actions.do_add_clause(
         user, source, draft.ordinal, draft.text, draft.span_start, draft.span_end
     )
-    units = []
-    for name in draft.responsible:
-        try:
-            units.append(resolve_organisation(name))
-        except LookupError:
-            continue
-    chinese = bool(re.search(r"[\u3400-\u9fff]", draft.text))
-    title = _title_of(draft.text)
+    leads = _units(edits.get("responsible", draft.responsible), "lead", "responsible" in edits)
+    co = _units(edits.get("co_units", draft.co_units), "co_units", "co_units" in edits)
+    title = (edits.get("title") or "").strip() or _title_of(draft)
+    chinese = bool(re.search(r"[\u3400-\u9fff]", title))
+    deadline = edits.get("deadline", draft.deadline)
+    start = document.published or timezone.localdate()
+    if deadline is not None and deadline < start:
+        start = deadline
     task = plans_actions.do_create_task(
         user,
         reason=reason or _("accepted from the intake"),
         plan=plan,
-        reference=f"{plan.code}-D{document.pk}-{draft.position}",
+        parent=parent,
+        reference=_reference(plan, document, path, draft.position),
         kind="directive",
         title_zh=title if chinese else "",
         title_en="" if chinese else title,
         description=draft.text,
         source_clause=clause,
-        lead_unit=units[0] if units else None,
-        start_date=document.published or timezone.localdate(),
+        lead_unit=leads[0] if leads else None,
+        start_date=start,
+        deadline=deadline,
     )
-    for unit in units[1:]:
-        plans_actions.do_assign(user, task, unit, "co")
+    for unit in [*leads[1:], *co]:
+        if unit != task.lead_unit:
+            plans_actions.do_assign(user, task, unit, "co")
+    changes = {"task": [None, task.reference]}
+    for name, value in edits.items():
+        before = getattr(draft, name)
+        if str(value) != str(before):
+            changes[name] = [str(before), str(value)]
+            setattr(draft, name, value)
     draft.decision, draft.decided_by, draft.decided_at = Decision.ACCEPTED, user, timezone.now()
     draft.task = task
     draft.version += 1
     draft.save()
-    record_event(user, "accepted", draft, {"task": [None, task.reference]}, reason)
+    record_event(user, "accepted", draft, changes, reason)
+    return task
+
+
+def _plan(plan_id) -> Plan:
+    plan = Plan.objects.active().filter(pk=plan_id).first() if str(plan_id).isdigit() else None
+    if plan is None:
+        raise ValidationError({"plan": _("Choose the plan the new task belongs to.")})
+    return plan
+
+
+@transaction.atomic
+def do_accept_draft(user, draft: DraftDirective, plan_id, reason: str = "", edits=None):
+    """Turn a draft directive into a task of a plan, linked to its clause in the source,
+    with its deadline, lead and co-units, under the task of the draft it belongs to.
+    `edits` (title, deadline, responsible, co_units) are the reviewer's corrections."""
+    _require(user, "intake.review", draft)
+    draft = DraftDirective.objects.select_for_update().get(pk=draft.pk)
+    if draft.decision != Decision.PENDING:
+        raise ValidationError(_("This draft was already decided."))
+    plan = _plan(plan_id)
+    document = IntakeDocument.objects.select_for_update().get(pk=draft.document_id)
+    paths = draft_numbers(document)
+    tasks = {d.position: d.task for d in document.drafts.exclude(task=None).select_related("task")}
+    path = paths.get(draft.position, "")
+    parent = _parent_of(path, paths, tasks, plan) if path else None
+    return _task_from_draft(user, draft, plan, document, parent, path, reason, edits)
+
+
+@transaction.atomic
+def do_accept_all(user, document: IntakeDocument, plan_id, reason: str = "") -> list:
+    """Every pending draft of a document as a task tree of the plan, in the document's
+    own outline and numbering; a recurring report the document requires becomes the
+    plan's reporting rule. The document is registered as one source document only."""
+    _require(user, "intake.review", document)
+    plan = _plan(plan_id)
+    document = IntakeDocument.objects.select_for_update().get(pk=document.pk)
+    paths = draft_numbers(document)
+    drafts = list(document.drafts.select_related("task").order_by("position"))
+    tasks = {d.position: d.task for d in drafts if d.task_id}
+    created = []
+    for draft in drafts:
+        if draft.decision != Decision.PENDING:
+            continue
+        path = paths.get(draft.position, "")
+        parent = _parent_of(path, paths, tasks, plan) if path else None
+        task = _task_from_draft(user, draft, plan, document, parent, path, reason, None)
+        tasks[draft.position] = task
+        created.append(task)
+    if not created:
+        raise ValidationError(_("No draft of this document is waiting for a decision."))
+    _adopt_reporting_rule(user, plan, drafts, reason)
+    return created
+
+
+def _adopt_reporting_rule(user, plan: Plan, drafts: list[DraftDirective], reason: str) -> None:
+    """A monthly or quarterly report the document requires ("每季度最后一个月25日前报送")
+    sets the plan's reporting period and due day."""
+    for draft in drafts:
+        rule = draft.reporting_rule or {}
+        months = {"month": 1, "quarter": 3}.get(rule.get("period", ""))
+        day = re.search(r"(\d{1,2})(?:日|号|st|nd|rd|th)", rule.get("due") or "")
+        if months is None:
+            continue
+        fields = {"report_every_months": months}
+        if day is not None:
+            fields["report_due_day"] = min(28, max(1, int(day[1])))
+        if any(getattr(plan, name) != value for name, value in fields.items()):
+            plans_actions.do_update_plan(
+                user,
+                plan,
+                plan.version,
+                reason or _("reporting rule of %s") % (draft.document.title or draft.document.name),
+                **fields,
+            )
+        return
+
+
+@transaction.atomic
+def do_merge_draft(user, draft: DraftDirective, reference: str, reason: str = ""):
+    """Record that a draft is a task already under supervision: no new task, the draft
+    points to the existing one."""
+    _require(user, "intake.review", draft)
+    draft = DraftDirective.objects.select_for_update().get(pk=draft.pk)
+    if draft.decision != Decision.PENDING:
+        raise ValidationError(_("This draft was already decided."))
+    task = Task.objects.active().filter(reference=(reference or "").strip()).first()
+    if task is None:
+        raise ValidationError({"task": _("No task has the reference %s.") % (reference or "—")})
+    draft.decision, draft.decided_by, draft.decided_at = Decision.ACCEPTED, user, timezone.now()
+    draft.task = task
+    draft.version += 1
+    draft.save()
+    record_event(user, "merged", draft, {"task": [None, task.reference]}, reason)
     return task
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
+from planwatch.intake import tables
+
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACE_CHARS = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -42,6 +44,10 @@ META_LABELS = (
     r"|editor|responsible editor|editor in charge|chief editor|translator|photo|photos"
     r"|issued by|publisher|issuer|发布时间|发布日期|发布机构|发文机关|成文日期|时间|日期"
     r"|来源|稿源|出处|作者|记者|通讯员|编辑|责任编辑|责编|审核|校对|摄影|文|图"
+    r"|索引号|主题分类|体裁分类|发文字号|文号|有效性|批示人|批示日期|来文单位|报送单位|文件标题|标题"
+    r"|index no|document no|instructed by|submitted by|date of instruction|instruction date"
+    r"|date of publication|publication time|issue date|date issued|date posted"
+    r"|来文机关|事由|批示领导|批示时间|成文时间|印发日期"
 )
 BYLINE = re.compile(
     r"^\s*[Bb]y\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+"
@@ -104,6 +110,11 @@ _HEADING = re.compile(
     r"|第[一二三四五六七八九十]+[章节条部分]|[IVX]{1,4}\.\s|chapter|part|article|section)",
     re.I,
 )
+# A document number: "吉政办发〔2026〕18号", "Jizheng Banfa [2026] No. 18".
+_DOC_NUMBER = re.compile(
+    r"^\s*[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d{1,4}\s*号\s*$"
+    r"|^\s*[A-Z][\w .-]{0,40}\[\s*(?:19|20)\d\d\s*\]\s*No\.?\s*\d{1,4}\s*$"
+)
 _ENDINGS = set(".!?。！？…;；:：\"')）」』")
 
 
@@ -157,6 +168,8 @@ def classify(line: str) -> str:
         return "furniture"
     if _DATE_LINE.match(line) or BYLINE.match(line) or _CREDIT.match(line):
         return "meta"
+    if _DOC_NUMBER.match(line):
+        return "meta"
     if len(line) > 200:
         return "body"
     cjk = is_cjk(line)
@@ -199,6 +212,9 @@ def _shingles(text: str) -> set[str]:
     return {flat[i : i + k] for i in range(max(1, len(flat) - k + 1))}
 
 
+_ATTACHMENT = re.compile(r"^\s*(?:附件|附表|attachment|annex|appendix)\s*\d*\s*[:：]", re.I)
+
+
 def drop_near_duplicates(paragraphs: list[str]) -> list[str]:
     """Drop a paragraph whose text is mostly contained in a fuller one (cut short, garbled).
 
@@ -221,7 +237,14 @@ def drop_near_duplicates(paragraphs: list[str]) -> list[str]:
             index.setdefault(shingle, []).append(k)
     dropped: set[int] = set()
     for i, shingles in enumerate(sets):
-        if len(paragraphs[i]) < 12 or paragraphs[i].rstrip()[-1:] in ":：":
+        if (
+            len(paragraphs[i]) < 12
+            or paragraphs[i].rstrip()[-1:] in ":："
+            or " | " in paragraphs[i]
+            or _ITEM_START.match(paragraphs[i])
+            or _ATTACHMENT.match(paragraphs[i])
+            or " | " in (paragraphs[i + 1] if i + 1 < len(paragraphs) else "")
+        ):
             continue
         sample = [shingle for shingle in shingles if len(index[shingle]) <= 12][::3]
         shared = Counter(j for shingle in sample for j in index[shingle] if j != i)
@@ -258,13 +281,19 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
     """
     lines = [line for line in lines if line]
     kinds = _dated_lists([classify(line) for line in lines])
+    for table in tables.find_tables(lines):
+        for i in (table.header, *table.rows):
+            lines[i] = tables.SEPARATOR.join(c.strip() for c in tables.cells_of(lines[i]))
+            kinds[i] = "table"
     start = 0
     dated_title = None
     if title is None:
         title, start = _find_title(lines, kinds)
         if start and kinds[start - 1] == "dated":
             dated_title = title
-    first_body = next((i for i in range(start, len(kinds)) if kinds[i] == "body"), len(kinds))
+    first_body = next(
+        (i for i in range(start, len(kinds)) if kinds[i] in {"body", "table"}), len(kinds)
+    )
     meta: list[str] = []
     links = False
     for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
@@ -282,11 +311,13 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
         if in_list and kind != "meta" and (not sentence_like(line) or _ENDS_WITH_DATE.search(line)):
             continue
         in_list = False
-        if kind == "body" and not (title and _same(line, title)):
+        if kind == "table" or (kind == "body" and not (title and _same(line, title))):
             body.append((line, kind))
+    while body and body[-1][1] == "body" and not sentence_like(body[-1][0]):
+        if _HEADING.match(body[-1][0]):
+            break
+        meta.append(body.pop()[0])
     paragraphs = [line for line, _ in body]
-    while paragraphs and not sentence_like(paragraphs[-1]) and not _HEADING.match(paragraphs[-1]):
-        meta.append(paragraphs.pop())
     header = [
         ln
         for ln, k in zip(lines[:start], kinds[:start], strict=True)
@@ -326,6 +357,8 @@ def _find_title(lines: list[str], kinds: list[str]) -> tuple[str | None, int]:
     for i in range(top):
         if kinds[i] == "dated" and _dated_title(lines[i]):
             return lines[i], i + 1
+        if kinds[i] == "table":
+            return None, i
         if kinds[i] == "body":
             if _looks_like_title(lines[i]):
                 return lines[i], i + 1
@@ -344,7 +377,7 @@ def _dated_title(line: str) -> bool:
 def clean_text(text: str) -> Cleaned:
     """Plain text copied from a page: every non-empty line (hard-wrapped lines re-joined)
     is a paragraph candidate."""
-    return clean_lines(rejoin_wrapped(normalise(text).split("\n")))
+    return clean_lines(rejoin_wrapped(normalise(tables.rows_as_cells(text)).split("\n")))
 
 
 def _width(line: str) -> int:
@@ -405,6 +438,8 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
 
 
 def _continues(previous: str, line: str, width: int | None, blank_separated: bool) -> bool:
+    if "|" in previous or "|" in line:
+        return False
     ended = previous.rstrip()[-1:] in _ENDINGS
     lower = line[0].islower() and not ended
     full = width is not None and _width(previous) >= width - 16
@@ -470,6 +505,32 @@ def html_title(meta: dict[str, str]) -> str | None:
     return re.split(r"\s+(?:-{1,2}|[|–—_])\s+|_|\|", title)[0].strip() or title
 
 
+_LAYOUT_TAGS = {"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup"}
+
+
+def unfold_tables(tree: lxml_html.HtmlElement) -> None:
+    """A task table becomes one paragraph per row, cells joined by " | "; any other table
+    (a page laid out with tables, an information box) becomes plain blocks, so that its
+    paragraphs are read as paragraphs. Inner tables first."""
+    for table in reversed(list(tree.iter("table"))):
+        rows = [tr for tr in table.iter("tr") if tr.getparent() is not None]
+        cells = [[c.text_content() for c in tr if c.tag in {"td", "th"}] for tr in rows]
+        cells = [[" ".join(normalise(c).split()) for c in row] for row in cells]
+        header = next((i for i, row in enumerate(cells[:3]) if tables.header_kinds(row)), None)
+        if header is not None:
+            width = len(cells[header])
+            block = lxml_html.Element("div")
+            for row in cells[header:]:
+                if len(row) == width and any(row):
+                    paragraph = etree.SubElement(block, "p")
+                    paragraph.text = tables.SEPARATOR.join(row)
+            block.tail = table.tail
+            table.getparent().replace(table, block)
+            continue
+        for element in [table, *table.iter(*_LAYOUT_TAGS)]:
+            element.tag = "div"
+
+
 def clean_html(html: str) -> Cleaned:
     """Main text by trafilatura, then the line filter; metadata from the whole page."""
     import trafilatura
@@ -480,6 +541,7 @@ def clean_html(html: str) -> Cleaned:
         return Cleaned(None, [])
     meta = _html_meta(tree)
     title = html_title(meta)
+    unfold_tables(tree)
     text = trafilatura.extract(tree, fast=True, include_comments=False, include_tables=True) or ""
     page = _page_lines(tree)
     lines = normalise(text).split("\n")

@@ -12,10 +12,12 @@ quoted as history ("As early as 2018 the meeting stressed ...").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from planwatch.intake import deadlines, tables
 from planwatch.intake.gazetteer import Gazetteer
 from planwatch.intake.link import Hit
 
@@ -99,6 +101,15 @@ _REQUEST = re.compile(
     r"|要求|责成|请)",
     re.I,
 )
+_ASKED_TO = re.compile(
+    r"\b(?:asked|urged|instructed|required|requested|directed|called on)\s+(?:the\s+)?"
+    r"(?P<object>[A-Z][^.;,]{2,120}?)\s+to\s+[a-z]"
+)
+# A group or a body the directory lacks, asked to act: "请各责任单位于…", "请市商务局…".
+_REQUESTED_GROUP = re.compile(
+    r"(?P<group>各[\u4e00-\u9fff]{0,6}?(?:单位|部门|园区)|[\u4e00-\u9fff]{2,16}?(?:局|厅|委|办|政府"
+    r"|管委会|中心|公司))(?=[于在要将按对把从就尽抓切认加研会，,])"
+)
 _JOINT = re.compile(r"\s*(?:,\s*and|,|，|、|\band\b|和|及|与)\s*(?:the\s+)?", re.I)
 _SPEECH_AFTER = re.compile(
     r"[,\"]\s*\"?\s*(?:he|she|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:said|stressed|added|noted|urged)"
@@ -123,10 +134,19 @@ _ZONE_COMMITTEES = re.compile(
 # Bodies named as a group that the directory has no record for: kept as written.
 _COLLECTIVE = re.compile(
     r"(?:(?:all|the|each|every)\s+)*(?:relevant\s+)?(?:provincial\s+|municipal\s+|local\s+)?"
-    r"(?:member units"
+    r"(?:member units|(?:lead|responsible) (?:units?|departments?)"
     r"|departments(?: concerned)?|units(?: concerned)?|departments at all levels"
-    r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门|省直有关部门"
-    r"|各(?:级|[县市区乡镇])[\u4e00-\u9fff]{0,6}(?:[（(][\u4e00-\u9fff、，,]{1,10}[)）])?",
+    r"|governments at all levels)|各(?:成员单位|有关部门|部门|地|级政府)|有关部门"
+    r"|[省市区县]直有关部门"
+    r"|各(?:级|[县市区乡镇])[\u4e00-\u9fff]{0,6}(?:[（(][\u4e00-\u9fff、，,]{1,10}[)）])?"
+    r"|各[\u4e00-\u9fff]{0,6}(?:牵头|责任|有关|相关|成员|配合)?(?:单位|部门|园区)"
+    r"|(?:有关|相关|牵头)单位",
+    re.I,
+)
+# The lead units of a document's tasks, named as a group: "各牵头单位", "each lead unit".
+_LEAD_UNITS = re.compile(
+    r"(?:(?:all|the|each|every)\s+)*(?:lead|responsible) (?:units?|departments?)"
+    r"|各?(?:牵头|责任)(?:单位|部门)",
     re.I,
 )
 # A body the directory lacks, named as a subject: "the Harbour Logistics Bureau", "市发展改革委".
@@ -134,9 +154,11 @@ _UNKNOWN_BODY = re.compile(
     r"(?:the\s+)?(?P<en>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,7}"
     r"(?:Bureau|Office|Department|Commission|Committee|Administration|Agency|Authority|Group"
     r"|Government|Cent(?:er|re)|Company|Corporation|Institute|Council|Association|Ministry"
-    r"|Board|Service|Station|Team|Division|Hall|Park|Zone|Area|District|County|City))"
-    r"|(?P<zh>[\u4e00-\u9fff（）()]{1,16}(?:局|厅|委|办|办公室|委员会|政府|中心|集团|公司|管委会"
-    r"|工委|部|院|所|站|队|园区|新区|开发区|示范区|县|区|市))"
+    r"|Board|Service|Station|Team|Division|Hall|Park|Zone|Area|District|County|City|Customs"
+    r"|Branch|Bank|Fund|Chamber|Federation|Representative Office|Port)"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:and\s+)?[A-Z][\w'’&-]*){0,6})?)"
+    r"|(?P<zh>[A-Za-z\u4e00-\u9fff（）()]{1,16}(?:局|厅|委|办|办公室|委员会|政府|中心|集团|公司|管委会"
+    r"|工委|部|院|所|站|队|园区|新区|开发区|示范区|县|区|市|海关|代表处|办事处|公社|银行|商会|协会))"
 )
 # The last words of a short reference to a body named elsewhere in the text ("the New Area",
 # "the zone's Management Committee", "the municipal government").
@@ -144,6 +166,49 @@ _REFERENCE = re.compile(
     r"(?:the\s+|this\s+|that\s+)?(?:[\w-]+'s\s+)?(?P<words>(?:[\w-]+\s+){0,3}[\w-]+)"
     r"|(?:该|本|这个)?(?P<zh>[\u4e00-\u9fff]{2,8})",
     re.I,
+)
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:、|，|,\s*and\b|,|;|；|和|及|以及|与|/)\s*", re.I)
+_AND = re.compile(r"\s+and\s+", re.I)
+_LEAD_ROLE = (
+    re.compile(r"(?:由|请)(?P<names>[^，,。；;：:]{2,60}?)(?:负责|牵头)"),
+    re.compile(
+        r"(?:^|[，,。；;：:])(?P<names>[^，,。；;：:要]{2,60}?)(?:牵头|负责)(?=[，,。；;]|$)"
+    ),
+    re.compile(
+        r"(?P<names>(?:the\s+)?[A-Z][^,.;:]{2,120}?)\s+(?:is|are)\s+(?:responsible|in charge)\b"
+        r"|(?P<names2>(?:the\s+)?[A-Z][^,.;:]{2,120}?)\s+(?:should|shall|must|will|is to|are to)"
+        r"\s+take\s+the\s+lead\b|\bled by\s+(?P<names3>[^,.;]+)"
+    ),
+)
+_CO_ROLE = (
+    re.compile(
+        r"(?:会同|协同|联合)(?P<names>[^，,。；;：:]{2,80}?)(?=[，,。；;：:]|共同|一起|研究|做好|加快|$)"
+    ),
+    re.compile(
+        r"(?:^|[，,。；;：:])(?P<names>[^，,。；;：:要]{2,80}?)(?:等单位|等部门)?(?:配合|协助|协办|参与)"
+        r"(?=[，,。；;：:]|$)"
+    ),
+    re.compile(
+        r"\b(?:together with|in conjunction with|jointly with|in (?:co-?operation|collaboration"
+        r"|coordination) with|assisted by|supported by|with the (?:support|assistance|help) of"
+        r"|working (?:together )?with|(?:co-?operating|collaborating) with)\s+"
+        r"(?P<names>[^,.;]+?)(?=\s*[,.;]|\s+(?:in|to|on|for|by|before)\s|$)"
+        r"|\bwith\s+(?P<names2>(?:the\s+)?[A-Z][^,.;]+?)\s+(?:assisting|helping|supporting)\b",
+        re.I,
+    ),
+)
+# "请认真组织实施": the formula closing a notice, no task of its own.
+_FORMULA = re.compile(
+    r"(?:请|望)(?:各单位|你们)?(?:结合实际)?[，,]?(?:认真|切实)?(?:组织实施|贯彻(?:落实|执行)|抓好落实"
+    r"|遵照执行|执行)[。.]?$"
+)
+# A defined short name: "State Power Investment Corporation (hereinafter SPIC)".
+DEFINED = re.compile(
+    r"(?P<name>(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,8}[A-Z][\w&'’-]*"
+    r"|[\u4e00-\u9fffA-Za-z（）()]{2,30})\s*[(（]\s*(?:hereinafter(?:\s+referred\s+to\s+as)?"
+    r"|以下简称|下称|简称)\s*[:：,，]?\s*[\"“'‘]?(?P<short>[\w\u4e00-\u9fff-]{2,20})[\"”'’]?\s*[)）]"
 )
 
 
@@ -209,14 +274,24 @@ def find_directives(
     title: str | None,
     published_year: int | None,
     source_org: str | None,
+    on: dt.date | None = None,
+    defined: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Directive records with spans into `body`, in document order."""
+    """Directive records with spans into `body`, in document order.
+
+    Each row of a task table is a directive (its task cell, lead, co-units, deadline);
+    elsewhere enumerated requirements and obligation sentences, with their lead, co-units,
+    deadline or reporting rule read from the sentence, resolved against the date `on`.
+    """
     spans = paragraph_spans(body)
+    defined = defined or {}
     official = bool(_OFFICIAL.search(title or ""))
     addressees = _addressees(body, spans, org_hits, gazetteer)
     official = official or bool(addressees)
+    rows = _table_directives(body, spans, org_hits, gazetteer, on, defined)
     found: list[tuple[int, int, str | None]] = []
-    for item in _items(body, spans):
+    row_paragraphs = {i for i, (s, e) in enumerate(spans) if tables.is_row(body[s:e])}
+    for item in _items(body, [sp for i, sp in enumerate(spans) if i not in row_paragraphs]):
         text = body[item.start : item.end]
         if _is_heading(text) and not _has_modal(text):
             continue
@@ -226,7 +301,7 @@ def find_directives(
     taken = bytearray(len(body) + 1)
     for s, e, _ in found:
         taken[s:e] = b"\x01" * (e - s)
-    for p_start, p_end in spans:
+    for p_start, p_end in (sp for i, sp in enumerate(spans) if i not in row_paragraphs):
         for m in _SENTENCE.finditer(body, p_start, p_end):
             s, e = m.start(), m.end()
             while s < e and (body[s].isspace() or body[s] in _BULLETS):
@@ -235,38 +310,270 @@ def find_directives(
             if e - s < 8 or any(taken[s:e]):
                 continue
             sentence = body[s:e]
-            if _modal_sentence(sentence, org_hits, s) and not _past_sentence(sentence):
+            if _formula_only(sentence):
+                continue
+            if _modal_sentence(sentence, org_hits, s, defined) and not _past_sentence(sentence):
                 found.append((s, e, None))
     found.sort()
     records = []
     for s, e, ordinal in found:
         text = body[s:e]
-        responsible = _responsible(text, s, org_hits, gazetteer)
+        lead, co = _roles(text, s, org_hits, gazetteer, defined)
+        responsible = lead or _responsible(text, s, org_hits, gazetteer, defined)
         if not responsible and official and addressees:
             responsible = addressees
-        records.append(
-            {
-                "ordinal": ordinal,
-                "text": text,
-                "issuer": _issuer(
-                    body, (s, e), person_hits, org_hits, gazetteer, official, source_org
-                ),
-                "responsible": responsible,
-                "span": [s, e],
-            }
-        )
+        responsible = [n for n in responsible if n not in co]
+        record = {
+            "ordinal": ordinal,
+            "text": text,
+            "issuer": _issuer(body, (s, e), person_hits, org_hits, gazetteer, official, source_org),
+            "responsible": responsible,
+            "span": [s, e],
+            "co_units": [n for n in co if n not in responsible],
+        }
+        records.append(record | _timing(text, on) | {"title": summary(text)})
+    issuer = _issuer(body, (0, 0), [], [], gazetteer, official, source_org) if rows else None
+    records = sorted(records + [r | {"issuer": issuer} for r in rows], key=lambda r: r["span"])
+    listed = [r for r in records if r["ordinal"] or r.get("_row")]
+    leads = list(
+        dict.fromkeys(n for r in listed for n in r["responsible"] if not _COLLECTIVE.fullmatch(n))
+    )
+    for record in records:
+        record.pop("_row", None)
+        if (
+            leads
+            and len(record["responsible"]) == 1
+            and _LEAD_UNITS.fullmatch(record["responsible"][0])
+        ):
+            record["responsible"] = leads
     return records
+
+
+def _formula_only(sentence: str) -> bool:
+    """The closing formula of a notice ("请认真组织实施") with no other obligation."""
+    m = _FORMULA.search(sentence)
+    return m is not None and not _has_modal(sentence[: m.start()])
+
+
+def _timing(text: str, on: dt.date | None) -> dict[str, Any]:
+    """The deadline and reporting rule a directive's text states."""
+    rule = deadlines.reporting_rule(text)
+    deadline = deadlines.find_deadline(text, on)
+    return {
+        "deadline": deadline.date.isoformat() if deadline and deadline.date else None,
+        "deadline_as_written": deadline.as_written if deadline else None,
+        "reporting_rule": rule[0] if rule else None,
+    }
+
+
+_TITLE_LEAD = re.compile(
+    r"^(?:[，,\s]*(?:take the lead|牵头|负责)[，,]?\s*)?"
+    r"(?:[，,\s]*(?:together with|in conjunction with|会同|协同)[^，,]*[，,]\s*)?(?:in\s+)?",
+    re.I,
+)
+
+
+def summary(text: str) -> str:
+    """A short task title: an item's heading ("建设中韩产业合作平台。由…"), else the verb
+    phrase after the obligation ("…要建立项目审批绿色通道，11月底前完成" → "建立项目审批
+    绿色通道"), without its deadline; the sentence itself when neither is found."""
+    text = text.strip()
+    heading = re.match(r"([^。.!?！？；;]{2,100})[。.]\s*\S", text)
+    if (
+        heading
+        and not _has_modal(heading[1])
+        and len(heading[1].split()) <= 12
+        and (heading[1].isascii() or len(heading[1]) <= 40)
+    ):
+        return heading[1].strip()
+    modals = sorted([*_MODAL_EN.finditer(text), *_MODAL_ZH.finditer(text)], key=lambda m: m.start())
+    for modal in modals:
+        rest = text[modal.end() :]
+        if modal.group() in {"请", "please"}:
+            lead = re.search(r"牵头|负责", rest)
+            rest = rest[lead.end() :] if lead else rest
+        rest = _TITLE_LEAD.sub("", rest, count=1)
+        rest = re.sub(r"^(?:[于在]?\d{1,2}月[\d日底末]*前|年内|年底前)[，,]?", "", rest)
+        phrase = re.split(r"[，,。.;；:：!?！？]", rest, maxsplit=1)[0].strip()
+        found = deadlines.find_deadline(phrase, None)
+        if found is not None:
+            phrase = (phrase[: found.start] + phrase[found.end :]).strip()
+        phrase = re.sub(r"\s{2,}", " ", phrase)
+        if len(phrase) >= 4:
+            return phrase[:1].upper() + phrase[1:] if phrase.isascii() else phrase
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _table_directives(
+    body: str,
+    spans: list[tuple[int, int]],
+    org_hits: list[Hit],
+    gaz: Gazetteer,
+    on: dt.date | None,
+    defined: dict[str, str],
+) -> list[dict[str, Any]]:
+    """One directive per row of each task table: its task cell, lead, co-units, deadline."""
+    paragraphs = [body[s:e] for s, e in spans]
+    records = []
+    for table in tables.find_tables(paragraphs):
+        for index in table.rows:
+            cells = tables.cell_spans(paragraphs[index], spans[index][0])
+            column = {kind: cells[i] for i, kind in enumerate(table.kinds) if kind}
+            s, e = column["task"]
+            if e <= s:
+                continue
+            lead = _cell_names(body, column.get("lead"), org_hits, gaz, defined)
+            co = _cell_names(body, column.get("co"), org_hits, gaz, defined)
+            deadline = None
+            if "deadline" in column:
+                deadline = deadlines.deadline_of_cell(body[slice(*column["deadline"])], on)
+            number = body[slice(*column["number"])].strip() if "number" in column else ""
+            records.append(
+                {
+                    "ordinal": number or None,
+                    "text": body[s:e],
+                    "issuer": None,
+                    "responsible": lead,
+                    "span": [s, e],
+                    "co_units": [n for n in co if n not in lead],
+                    "deadline": deadline.date.isoformat() if deadline and deadline.date else None,
+                    "deadline_as_written": deadline.as_written if deadline else None,
+                    "reporting_rule": None,
+                    "title": body[s:e],
+                    "_row": True,
+                }
+            )
+    return records
+
+
+def _cell_names(
+    body: str,
+    span: tuple[int, int] | None,
+    org_hits: list[Hit],
+    gaz: Gazetteer,
+    defined: dict[str, str],
+) -> list[str]:
+    """Every body named in a table cell: in the directory, defined in the text, or as written."""
+    if span is None:
+        return []
+    return _names_in(body, span[0], span[1], org_hits, gaz, defined, strict=False)
+
+
+def _names_in(
+    text: str,
+    start: int,
+    end: int,
+    org_hits: list[Hit],
+    gaz: Gazetteer,
+    defined: dict[str, str],
+    strict: bool = True,
+    offset: int = 0,
+) -> list[str]:
+    """The bodies named in text[start:end], split at 、 , and 和: the directory's canonical
+    name where the part is a known name, else the part as written when it names a body
+    (`strict`) or always (a table cell, where every part is a body)."""
+    names: list[str] = []
+    pos = start
+    for sep in [*_NAME_SPLIT.finditer(text, start, end), None]:
+        part_end = sep.start() if sep else end
+        part = text[pos:part_end]
+        lead = len(part) - len(part.lstrip())
+        s, e = pos + lead, pos + len(part.rstrip())
+        pos = sep.end() if sep else end
+        if e <= s:
+            continue
+        pieces = [(s, e)]
+        ands = list(_AND.finditer(text, s, e))
+        if ands:
+            bounds = [s, *[x for a in ands for x in a.span()], e]
+            split = list(zip(bounds[::2], bounds[1::2], strict=True))
+            if all(_body_name(text, a, b, org_hits, gaz, defined, offset) for a, b in split):
+                pieces = split
+        for a, b in pieces:
+            names += _body_name(text, a, b, org_hits, gaz, defined, offset, strict) or []
+    return list(dict.fromkeys(names))
+
+
+def _body_name(
+    text: str,
+    s: int,
+    e: int,
+    org_hits: list[Hit],
+    gaz: Gazetteer,
+    defined: dict[str, str],
+    offset: int = 0,
+    strict: bool = True,
+) -> list[str] | None:
+    """The bodies that text[s:e] names, or None when it names none."""
+    hits = [h for h in org_hits if s + offset <= h.start and h.end <= e + offset]
+    phrase = re.sub(r"^(?:the|all|各)\s*", "", text[s:e], flags=re.I).strip(' “”"')
+    if not phrase:
+        return None
+    if hits and sum(h.end - h.start for h in hits) >= 0.6 * len(phrase):
+        return [gaz.org_name(h.keys[0]) for h in hits]
+    if phrase in defined:
+        return [defined[phrase]]
+    if _COLLECTIVE.fullmatch(text[s:e]):
+        return [text[s:e]]
+    if not strict or _UNKNOWN_BODY.fullmatch(phrase):
+        return [phrase]
+    return None
+
+
+def _roles(
+    text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer, defined: dict[str, str]
+) -> tuple[list[str], list[str]]:
+    """The lead named with 牵头/负责/"is responsible" and the co-units named with 会同,
+    配合, "together with", "with ... assisting"."""
+    lead: list[str] = []
+    for rx in _LEAD_ROLE:
+        for m in rx.finditer(text):
+            group = next(g for g in ("names", "names2", "names3") if m.groupdict().get(g))
+            lead += _names_in(
+                text, m.start(group), m.end(group), org_hits, gaz, defined, True, offset
+            )
+        if lead:
+            break
+    co: list[str] = []
+    for rx in _CO_ROLE:
+        for m in rx.finditer(text):
+            group = "names" if m.groupdict().get("names") else "names2"
+            co += _names_in(
+                text, m.start(group), m.end(group), org_hits, gaz, defined, True, offset
+            )
+    return list(dict.fromkeys(lead)), list(dict.fromkeys(co))
 
 
 def _past_sentence(text: str) -> bool:
     return bool(re.match(r"^(?:as early as|in (?:19|20)\d\d|早在|此前)", text.strip(), re.I))
 
 
-def _modal_sentence(sentence: str, org_hits: list[Hit], offset: int) -> bool:
-    """An obligation laid on a named body, or a requirement a speaker stated."""
+def _modal_sentence(
+    sentence: str, org_hits: list[Hit], offset: int, defined: dict[str, str] | None = None
+) -> bool:
+    """An obligation laid on a named body, or a requirement a speaker stated, or a body
+    asked to act ("asked the Bureau to set up ...")."""
     modal = _MODAL_EN.search(sentence) or _MODAL_ZH.search(sentence)
+    if (
+        modal is not None
+        and modal.group() == "请"
+        and (
+            _REQUESTED_GROUP.match(sentence, modal.end())
+            or any(h.start == offset + modal.end() for h in org_hits)
+        )
+    ):
+        return True
+    if _LEAD_ROLE[0].search(sentence) and re.search(r"(?:配合|协助|会同)?[，,]", sentence):
+        return True
     if modal is None:
-        return False
+        request = _ASKED_TO.search(sentence)
+        return request is not None and bool(
+            _UNKNOWN_BODY.fullmatch(request["object"])
+            or any(
+                offset + request.start("object") <= h.start < offset + request.end("object")
+                for h in org_hits
+            )
+        )
     before = sentence[: modal.start()]
     if _SPEECH.search(before) and not _past(before, None):
         return True
@@ -278,6 +585,8 @@ def _modal_sentence(sentence: str, org_hits: list[Hit], offset: int) -> bool:
         return False
     start = offset + (len(before) - len(subject))
     if any(start <= h.start and h.end <= offset + modal.start() for h in org_hits):
+        return True
+    if defined and re.sub(r"^the\s+", "", subject.strip(" ,，"), flags=re.I) in defined:
         return True
     return bool(_BODY_NOUN.search(subject)) and not re.match(
         r"^\s*(?:we|i|you|they|it)\b", subject, re.I
@@ -322,7 +631,13 @@ def _subjects(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _responsible(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:
+def _responsible(
+    text: str,
+    offset: int,
+    org_hits: list[Hit],
+    gaz: Gazetteer,
+    defined: dict[str, str] | None = None,
+) -> list[str]:
     """Canonical names of the bodies named as the subject of the obligation.
 
     The subject must end with a body's name: in "示范区建设要" the zone is not the subject.
@@ -331,11 +646,17 @@ def _responsible(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) ->
     """
     collective = None
     for start, end in _subjects(text):
+        clause = list(re.finditer(r"[，,;；]\s*", text[start:end]))
+        if clause and not _named_bodies(text[start:end], offset + start, org_hits, gaz):
+            start += clause[-1].end()
         subject = text[start:end]
         names = _named_bodies(subject, offset + start, org_hits, gaz)
         if names:
             return names
         phrase = subject.strip(" ,，")
+        short = re.sub(r"^(?:the)\s+", "", phrase, flags=re.I)
+        if defined and short in defined:
+            return [defined[short]]
         if _COLLECTIVE.fullmatch(phrase):
             if collective is None:
                 collective = re.sub(r"^(?:all|the|each|every)\s+", "", phrase, flags=re.I)
@@ -344,7 +665,7 @@ def _responsible(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) ->
         if referred := _referred_body(phrase, offset + start, org_hits, gaz):
             return [referred]
         if unknown := _UNKNOWN_BODY.fullmatch(phrase):
-            return [unknown["en"] or unknown["zh"]]
+            return [re.sub(r"^the\s+", "", unknown["en"] or unknown["zh"], flags=re.I)]
     names = _objects_of_request(text, offset, org_hits, gaz)
     if not names and collective:
         names = [collective]
@@ -432,9 +753,21 @@ def _zone_committees(gaz: Gazetteer) -> list[str]:
 
 def _objects_of_request(text: str, offset: int, org_hits: list[Hit], gaz: Gazetteer) -> list[str]:
     """Bodies asked to act: "要求长春市和示范区...", "urged Changchun City to ..."."""
+    asked = _ASKED_TO.search(text)
+    if asked and _UNKNOWN_BODY.fullmatch(asked["object"]):
+        inside = [
+            h
+            for h in org_hits
+            if offset + asked.start("object") <= h.start < offset + asked.end("object")
+        ]
+        if sum(h.end - h.start for h in inside) < 0.8 * len(asked["object"]):
+            return [asked["object"]]
     verb = _REQUEST.search(text)
     if verb is None:
         return []
+    named = _REQUESTED_GROUP.match(text, verb.end())
+    if named and not any(h.start == offset + verb.end() for h in org_hits):
+        return [named["group"]]
     pos = offset + verb.end()
     by_start = {h.start: h for h in org_hits}
     names: list[str] = []
@@ -494,3 +827,75 @@ def _issuer(
         if hit.start < start and _ORGANISER.match(body[hit.end : hit.end + 40]):
             return gaz.org_name(hit.keys[0])
     return source_org
+
+
+_ZH_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
+_EN_ORDINAL_VALUES = {
+    w: i
+    for i, w in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+        start=1,
+    )
+} | {"tenth": 10}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
+
+
+def _zh_number(text: str) -> int | None:
+    digits = "".join(c for c in text if c in _ZH_VALUES or c == "十")
+    if not digits:
+        return None
+    if "十" not in digits:
+        return _ZH_VALUES.get(digits[-1])
+    tens, _, units = digits.partition("十")
+    return (_ZH_VALUES.get(tens, 1) if tens else 1) * 10 + (
+        _ZH_VALUES.get(units, 0) if units else 0
+    )
+
+
+def ordinal_level(ordinal: str) -> tuple[int, int] | None:
+    """The outline level and number of an ordinal as written: 一、 (1), （一） (2), 1. (3),
+    (1) (4), 一是 / First, (5); a table row's bare number (6)."""
+    text = ordinal.strip()
+    if re.fullmatch(r"\d{1,3}", text):
+        return 6, int(text)
+    if m := re.fullmatch(r"[(（]\s*(\d{1,2})\s*[)）]", text):
+        return 4, int(m[1])
+    if m := re.fullmatch(r"(\d{1,2})\s*[.．、)）]", text):
+        return 3, int(m[1])
+    if re.fullmatch(r"[(（][一二三四五六七八九十]+[)）]", text):
+        return 2, _zh_number(text) or 0
+    if re.fullmatch(r"(?:第)?[一二三四五六七八九十]+[、.．]?", text):
+        return 1, _zh_number(text) or 0
+    if re.fullmatch(r"[IVX]{1,4}\.", text):
+        return 1, _ROMAN.get(text[:-1], 0)
+    if re.fullmatch(r"[一二三四五六七八九十]+是|[一二三四五六七八九十](?=要)", text):
+        return 5, _zh_number(text) or 0
+    word = re.sub(r"ly$", "", text.lower())
+    if word in _EN_ORDINAL_VALUES:
+        return 5, _EN_ORDINAL_VALUES[word]
+    return None
+
+
+def outline(body: str, items: list[tuple[int, str]]) -> list[str]:
+    """The number of each item (its span start and ordinal) in the document's own outline,
+    headings included: "二、重点任务 … （一）…" gives the item "2.1". Empty for an item
+    without an ordinal."""
+    events: dict[int, tuple[int, int]] = {}
+    for p_start, p_end in paragraph_spans(body):
+        head = _MARKER.match(body, p_start, p_end)
+        if head is not None:
+            ordinal = (head["en"] or head["num"] or head["zh"]).strip(" ，,：:")
+            if (level := ordinal_level(ordinal)) is not None:
+                events.setdefault(head.end(), level)
+    for start, ordinal in items:
+        if ordinal and (level := ordinal_level(ordinal)) is not None:
+            events[start] = level
+    stack: list[tuple[int, int]] = []
+    paths: dict[int, str] = {}
+    for position in sorted(events):
+        level, number = events[position]
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, number))
+        paths[position] = ".".join(str(n) for _, n in stack)
+    return [paths.get(start, "") if ordinal else "" for start, ordinal in items]

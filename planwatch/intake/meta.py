@@ -53,8 +53,18 @@ _OUTLET_DATED = re.compile(
 _NEXT_LABEL = re.compile(r"\s+[A-Z][a-z]*(?:\s[a-z]+){0,2}\s*[:：].*$")
 _PUBLISHED_LABEL = re.compile(
     r"(?:published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
-    r"|posted(?: on)?|date|time|发布时间|发布日期|成文日期|时间|日期)\s*[:：]",
+    r"|posted(?: on)?|date|time|发布时间|发布日期|成文日期|批示时间|时间|日期)\s*[:：]",
     re.I,
+)
+# The labels that name the publication itself, before a written or instruction date.
+_RELEASED_LABEL = re.compile(
+    r"(?:published(?: on| at| date| time)?|publication date|release(?:d)?(?: date| time)?"
+    r"|posted(?: on)?|date of publication|publication time|issue date|date issued|date posted"
+    r"|发布时间|发布日期)\s*[:：]",
+    re.I,
+)
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:文件标题|标题|事由|title|subject)\s*[:：]\s*(?P<title>.{4,200}?)\s*$", re.I
 )
 _LABEL_SPLIT = re.compile(
     rf"(?:^|(?<=\s)|(?<=\|)|(?<=丨)|(?<=[\d\u4e00-\u9fff]))({META_LABELS})\s*[:：]", re.I
@@ -83,6 +93,30 @@ _ZH_REPORTER = re.compile(
     r"([\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4})*)"
 )
 _ZH_BYLINE = re.compile(r"(?:记者|通讯员)\s+([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
+# A newspaper's dateline: "吉林日报6月29日讯（记者 王丽）", "Jilin Daily June 29 news (reporter
+# Li Ming)"; the roles of the names in a byline.
+_ZH_DATELINE = re.compile(
+    r"^\s*(?P<outlet>[\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|商报|时报|报|新闻网|网|电视台|广播电台))"
+    r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:讯|电)"
+)
+_EN_DATELINE = re.compile(
+    rf"^\s*(?P<outlet>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){{0,4}})\s+(?:{_MONTH}\s+\d{{1,2}}\s+)?"
+    r"(?:news|report|dispatch)\b"
+)
+_ROLE_WORDS = {
+    "记者": "记者", "通讯员": "通讯员", "reporter": "Reporter", "reporters": "Reporter",
+    "correspondent": "Correspondent", "by": "Reporter", "author": "Reporter",
+    "作者": "作者", "文": "记者",
+}  # fmt: skip
+_EN_BYLINE_IN_TEXT = re.compile(
+    r"[(（]\s*(?P<role>reporters?|correspondents?)\s+(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}"
+    r"(?:\s*(?:,|and)\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})*)\s*[)）]",
+    re.I,
+)
+_ZH_ROLE_NAMES = re.compile(
+    r"(?P<role>记者|通讯员|实习生)\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4})*?)"
+    r"(?=\s*(?:记者|通讯员|实习生|[)）]|$|\s+\S{0,2}[:：]))"
+)
 _WIRE = re.compile(r"\(\s*(Xinhua|Reuters|AP|AFP|China Daily|CGTN|Yonhap)\s*\)\s*[-–—]+")
 _ZH_WIRE = re.compile(
     r"^(新华社|中新社|人民网|新华网|央视网)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电"
@@ -135,31 +169,49 @@ def labelled_fields(line: str) -> list[tuple[str, str]]:
     return fields
 
 
+def labelled_title(cleaned: Cleaned) -> str | None:
+    """A title given in a labelled field ("标题：…", "文件标题：…"), which a form or an
+    information box states more surely than its first line."""
+    for line in cleaned.meta_lines:
+        if m := _TITLE_LABEL.match(line):
+            return m["title"]
+    return None
+
+
 def publication_date(cleaned: Cleaned) -> dt.date | None:
     """From HTML meta tags, a labelled line, the first dated meta line, else None."""
     for key, value in cleaned.html_meta.items():
         if ("publish" in key or key in {"date", "dc.date", "pubdate"}) and (d := first_date(value)):
             return d
-    for line in cleaned.meta_lines:
-        if (m := _PUBLISHED_LABEL.search(line)) and (d := first_date(line[m.end() :])):
-            return d
+    for label in (_RELEASED_LABEL, _PUBLISHED_LABEL):
+        for line in cleaned.meta_lines:
+            if (m := label.search(line)) and (d := first_date(line[m.end() :])):
+                return d
     for line in cleaned.meta_lines:
         if d := first_date(line):
             return d
     return None
 
 
-def event_dates(body: str, published: dt.date | None) -> list[dt.date]:
+def event_dates(
+    body: str, published: dt.date | None, skip: list[tuple[int, int]] | None = None
+) -> list[dt.date]:
     """Dates of the reported events, month-day forms resolved against publication.
 
     A month-day after a full date in the same paragraph takes that date's year; otherwise
     a month after the publication month means the previous year ("December 5" in a
-    January text), and a bare day after the publication day means last month.
+    January text), and a bare day after the publication day means last month. Dates
+    inside the `skip` spans of `body` (deadlines, recurring times) are no events.
     """
     found: set[dt.date] = set()
+    offset = -2
     for paragraph in body.split("\n\n"):
+        offset += 2
+        at = offset
+        offset += len(paragraph)
         if not _DATE_HINT.search(paragraph):
             continue
+        skipped = [(s - at, e - at) for s, e in skip or () if at <= s < at + len(paragraph)]
         mentions: list[tuple[int, str, tuple[int, ...]]] = []
         for m in _FULL_DATE.finditer(paragraph):
             if (d := parse_date(m.group())) and 1949 < d.year < 2100:
@@ -183,7 +235,7 @@ def event_dates(body: str, published: dt.date | None) -> list[dt.date]:
             mentions.append((m.start(), "wd", _weekday_back(m, published)))
         context_year: int | None = None
         for pos, kind, parts in sorted(mentions):
-            if kind != "full" and inside(pos):
+            if (kind != "full" and inside(pos)) or any(s <= pos < e for s, e in skipped):
                 continue
             try:
                 if kind == "full":
@@ -234,6 +286,9 @@ def source(cleaned: Cleaned) -> str | None:
         if line != cleaned.title and (m := _OUTLET_DATED.match(line)):
             return m["name"]
     head = cleaned.paragraphs[0] if cleaned.paragraphs else ""
+    dateline = _ZH_DATELINE.match(head) or _EN_DATELINE.match(head)
+    if dateline and not dateline["outlet"].startswith(("本报", "本台", "本网")):
+        return dateline["outlet"]
     if m := _WIRE.search(head[:200]):
         return m[1]
     if m := _ZH_WIRE.match(head):
@@ -243,24 +298,39 @@ def source(cleaned: Cleaned) -> str | None:
 
 def authors(cleaned: Cleaned) -> list[str]:
     """Reporters from bylines; a generic word such as "the editor" is not a name."""
-    names: list[str] = []
+    return list(bylines(cleaned))
+
+
+def bylines(cleaned: Cleaned) -> dict[str, str]:
+    """Reporters from bylines, each with the role the byline gives ("记者", "Reporter")."""
+    found: dict[str, str] = {}
+
+    def add(names: list[str], role: str) -> None:
+        for name in names:
+            found.setdefault(name, role)
+
+    zh_role = "记者"
     for line in cleaned.meta_lines:
         if m := BYLINE.match(line):
-            names += _split_names(m[1])
+            add(_split_names(m[1]), "Reporter")
         for label, value in labelled_fields(line):
             if label in _AUTHOR_LABELS:
-                names += _split_names(value)
+                add(
+                    _split_names(value),
+                    _ROLE_WORDS.get(label, zh_role if CJK.search(value) else "Reporter"),
+                )
     for line in cleaned.meta_lines:
-        for m in _ZH_BYLINE.finditer(line):
-            names += _split_names(m[1])
-    head = cleaned.paragraphs[0][:80] if cleaned.paragraphs else ""
+        for m in _ZH_ROLE_NAMES.finditer(line):
+            add(_split_names(m["names"]), m["role"])
+    head = cleaned.paragraphs[0][:120] if cleaned.paragraphs else ""
     for m in _ZH_REPORTER.finditer(head):
-        names += _split_names(m[1])
-    unique: list[str] = []
-    for name in names:
-        if name not in unique:
-            unique.append(name)
-    return unique
+        for r in _ZH_ROLE_NAMES.finditer(head, m.start()):
+            add(_split_names(r["names"]), r["role"])
+        if not found:
+            add(_split_names(m[1]), zh_role)
+    for m in _EN_BYLINE_IN_TEXT.finditer(head):
+        add(_split_names(m["names"]), _ROLE_WORDS.get(m["role"].lower(), "Reporter"))
+    return found
 
 
 def _split_names(value: str) -> list[str]:
@@ -271,7 +341,7 @@ def _split_names(value: str) -> list[str]:
     out = []
     for part in parts:
         part = re.sub(r"(报道|摄影?|编辑|整理)$", "", part.strip(" .:：()（）"))
-        if not part or _NOT_A_NAME.match(part):
+        if not part or _NOT_A_NAME.match(part) or part in {"记者", "通讯员", "实习生", "本报记者"}:
             continue
         if (
             CJK.search(part)

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from zipfile import BadZipFile
 
@@ -16,7 +22,16 @@ DOCX_MAX_UNCOMPRESSED = 64 * 1024 * 1024
 PDF_MAX_PAGES = 2_000
 TEXT_EXTENSIONS = {".txt", ".text"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
-SUPPORTED = sorted(TEXT_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx"})
+SUPPORTED = sorted(TEXT_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx", ".xlsx"})
+OCR_LANGUAGES = "chi_sim+eng"
+OCR_DPI = 300
+LOW_CONFIDENCE = 80.0
+OCR_PAGE_SECONDS = 120
+
+# A space Tesseract puts between two Chinese characters, or a digit or colon and one.
+_OCR_GAP = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f\s]|\d|:)|(?<=[\d:]) (?=[^\x00-\x7f\s])")
+# Called with (page, pages) before each page is read by OCR.
+Progress = Callable[[int, int], None]
 
 
 class IntakeError(Exception):
@@ -30,10 +45,16 @@ class Source:
     kind: str
     content: str
     encoding: str | None
+    warnings: list[str] = field(default_factory=list)
+    ocr_seconds: list[float] = field(default_factory=list)
 
 
-def read_path(path: str | Path, max_bytes: int = MAX_BYTES) -> Source:
-    """Read a .txt, .html/.htm, .pdf or .docx file, or raise IntakeError."""
+def read_path(
+    path: str | Path, max_bytes: int = MAX_BYTES, progress: Progress | None = None
+) -> Source:
+    """Read a .txt, .html/.htm, .pdf, .docx or .xlsx file, or raise IntakeError.
+
+    A PDF without a text layer is read by OCR, page by page, calling `progress`."""
     p = Path(path)
     ext = p.suffix.lower()
     if ext not in SUPPORTED:
@@ -53,9 +74,11 @@ def read_path(path: str | Path, max_bytes: int = MAX_BYTES) -> Source:
     if not data.strip():
         raise IntakeError(f"{p}: file is empty")
     if ext == ".pdf":
-        return Source("text", _pdf_text(data, p), None)
+        return _pdf_source(data, p, progress)
     if ext == ".docx":
         return Source("text", _docx_text(data, p), None)
+    if ext == ".xlsx":
+        return Source("text", _xlsx_text(data, p), None)
     text, encoding = decode_bytes(data, str(p))
     if not text.strip():
         raise IntakeError(f"{p}: file has no text")
@@ -114,7 +137,7 @@ def _plausible(text: str) -> bool:
     return odd <= len(text) // 200
 
 
-def _pdf_text(data: bytes, path: Path) -> str:
+def _pdf_source(data: bytes, path: Path, progress: Progress | None) -> Source:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -124,12 +147,76 @@ def _pdf_text(data: bytes, path: Path) -> str:
             raise IntakeError(f"{path}: PDF has {len(reader.pages)} pages, over {PDF_MAX_PAGES}")
         if reader.is_encrypted:
             raise IntakeError(f"{path}: PDF is encrypted; save an unprotected copy")
+        pages = len(reader.pages)
         text = "\n\n".join((page.extract_text() or "") for page in reader.pages)
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise IntakeError(f"{path}: PDF is damaged ({exc})") from None
+    if text.strip():
+        return Source("text", text, None)
+    return _ocr_pdf(path, pages, progress)
+
+
+def _ocr_pdf(path: Path, pages: int, progress: Progress | None) -> Source:
+    """A scan: each page rendered by pdftoppm and read by Tesseract (Chinese and English),
+    with the mean word confidence of the whole document as a warning on the record."""
+    missing = [tool for tool in ("pdftoppm", "tesseract") if shutil.which(tool) is None]
+    if missing:
+        raise IntakeError(
+            f"{path}: PDF has no text layer and OCR is not installed ({', '.join(missing)} "
+            "missing; install poppler-utils, tesseract-ocr, tesseract-ocr-chi-sim)"
+        )
+    texts, confidences, seconds = [], [], []
+    with tempfile.TemporaryDirectory(prefix="planwatch-ocr-") as scratch:
+        for page in range(1, pages + 1):
+            if progress is not None:
+                progress(page, pages)
+            started = time.perf_counter()
+            text, words = _ocr_page(path, page, Path(scratch))
+            seconds.append(time.perf_counter() - started)
+            texts.append(text)
+            confidences += words
+    text = "\n\n".join(texts)
     if not text.strip():
-        raise IntakeError(f"{path}: PDF has no text layer (a scan?); run OCR first")
-    return text
+        raise IntakeError(f"{path}: PDF has no text layer and OCR found no text in it")
+    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    warnings = [f"read by OCR: {pages} page(s), mean word confidence {mean:.0f} %"]
+    if mean < LOW_CONFIDENCE:
+        warnings.append(
+            f"low OCR confidence ({mean:.0f} % < {LOW_CONFIDENCE:.0f} %): check the text "
+            "against the scan"
+        )
+    return Source("text", text, None, warnings, seconds)
+
+
+def _ocr_page(path: Path, page: int, scratch: Path) -> tuple[str, list[float]]:
+    """One page's text (lines as Tesseract found them) and its words' confidences."""
+    image = scratch / f"page-{page}"
+    try:
+        subprocess.run(
+            ["pdftoppm", "-r", str(OCR_DPI), "-gray", "-png", "-singlefile",
+             "-f", str(page), "-l", str(page), str(path), str(image)],
+            check=True, capture_output=True, timeout=OCR_PAGE_SECONDS,
+        )  # fmt: skip
+        result = subprocess.run(
+            ["tesseract", f"{image}.png", "stdout", "-l", OCR_LANGUAGES, "tsv"],
+            check=True, capture_output=True, timeout=OCR_PAGE_SECONDS,
+        )  # fmt: skip
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
+        raise IntakeError(f"{path}: OCR failed on page {page} ({exc})") from None
+    lines: dict[tuple[str, ...], list[str]] = {}
+    confidences = []
+    for row in result.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        lines.setdefault((cols[2], cols[3], cols[4]), []).append(cols[11])
+        confidences.append(float(cols[10]))
+    return "\n".join(_join_words(words) for words in lines.values()), confidences
+
+
+def _join_words(words: list[str]) -> str:
+    """Tesseract separates Chinese characters by spaces; Latin words keep theirs."""
+    return _OCR_GAP.sub("", " ".join(words))
 
 
 def _docx_text(data: bytes, path: Path) -> str:
@@ -143,7 +230,49 @@ def _docx_text(data: bytes, path: Path) -> str:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, BadZipFile, XMLSyntaxError, ValueError, KeyError, OSError):
         raise IntakeError(f"{path}: .docx file is damaged; open and re-save it") from None
-    text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+    blocks = []
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            for row in block.rows:
+                cells = [" ".join(cell.text.split()) for cell in row.cells]
+                blocks.append("\t".join(cells))
+        elif block.text.strip():
+            blocks.append(block.text)
+    text = "\n".join(blocks)
     if not text.strip():
         raise IntakeError(f"{path}: .docx file has no text")
+    return text
+
+
+def _xlsx_text(data: bytes, path: Path) -> str:
+    """Each sheet's rows, cells separated by tabs; a date cell as YYYY-MM-DD."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (BadZipFile, KeyError, ValueError, OSError, TypeError):
+        raise IntakeError(f"{path}: .xlsx file is damaged; open and re-save it") from None
+    lines = []
+    try:
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                cells = []
+                for value in row:
+                    if isinstance(value, dt.datetime | dt.date):
+                        value = value.strftime("%Y-%m-%d")
+                    elif isinstance(value, float) and value.is_integer():
+                        value = int(value)
+                    cells.append(" ".join(str(value).split()) if value is not None else "")
+                while cells and not cells[-1]:
+                    cells.pop()
+                if cells:
+                    lines.append("\t".join(cells) if len(cells) > 1 else cells[0])
+            lines.append("")
+    finally:
+        book.close()
+    text = "\n".join(lines)
+    if not text.strip():
+        raise IntakeError(f"{path}: .xlsx file has no text")
     return text

@@ -10,4 +10,5 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document_view, name="document"),
     path("proposals/<int:pk>/decide/", views.decide_proposal, name="decide_proposal"),
     path("drafts/<int:pk>/decide/", views.decide_draft, name="decide_draft"),
+    path("documents/<int:pk>/accept-all/", views.accept_all, name="accept_all"),
 ]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.intake import actions
-from planwatch.intake.forms import DecisionForm, UploadForm
+from planwatch.intake.forms import AcceptAllForm, DecisionForm, DraftDecisionForm, UploadForm
 from planwatch.intake.models import Batch, Decision, DraftDirective, IntakeDocument, Proposal
 from planwatch.intake.read import MAX_BYTES
 from planwatch.intake.tasks import read_batch
@@ -103,6 +103,9 @@ def document_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(IntakeDocument.objects.active(), pk=pk)
     body = document.record.get("body", "")
     drafts = list(document.drafts.select_related("task"))
+    numbers = actions.draft_numbers(document) if drafts else {}
+    for draft in drafts:
+        draft.number = numbers.get(draft.position, "")
     return render(
         request,
         "intake/document.html",
@@ -113,6 +116,7 @@ def document_view(request: HttpRequest, pk: int) -> HttpResponse:
             "drafts": drafts,
             "proposals": document.proposals.order_by("decision", "kind"),
             "can_review": request.user.has_perm("intake.review"),
+            "pending_drafts": sum(d.decision == Decision.PENDING for d in drafts),
             "plans": Plan.objects.active(),
             "named": _named(document.terms),
         },
@@ -168,22 +172,51 @@ def decide_proposal(request: HttpRequest, pk: int) -> HttpResponse:
 def decide_draft(request: HttpRequest, pk: int) -> HttpResponse:
     draft = get_object_or_404(DraftDirective.objects.active(), pk=pk)
     _require(request, "intake.review", draft)
-    form = DecisionForm(request.POST)
+    form = DraftDecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose to accept or reject."))
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
         return redirect("intake:document", pk=draft.document_id)
+    decision, reason = form.cleaned_data["decision"], form.cleaned_data["reason"]
     try:
-        if form.cleaned_data["decision"] == "accept":
+        if decision == "accept":
             task = actions.do_accept_draft(
                 request.user,
                 draft,
                 plan_id=request.POST.get("plan", ""),
-                reason=form.cleaned_data["reason"],
+                reason=reason,
+                edits=form.edits(draft),
             )
             messages.success(request, _("Task %(ref)s created.") % {"ref": task.reference})
+        elif decision == "merge":
+            task = actions.do_merge_draft(request.user, draft, form.cleaned_data["task"], reason)
+            messages.success(request, _("Merged into task %(ref)s.") % {"ref": task.reference})
         else:
-            actions.do_reject_draft(request.user, draft, form.cleaned_data["reason"])
+            actions.do_reject_draft(request.user, draft, reason)
             messages.success(request, _("Rejected."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("intake:document", pk=draft.document_id)
+
+
+@require_POST
+def accept_all(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(IntakeDocument.objects.active(), pk=pk)
+    _require(request, "intake.review", document)
+    form = AcceptAllForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("intake:document", pk=document.pk)
+    try:
+        tasks = actions.do_accept_all(
+            request.user, document, request.POST.get("plan", ""), form.cleaned_data["reason"]
+        )
+        messages.success(
+            request,
+            _("%(n)d tasks created: %(refs)s")
+            % {"n": len(tasks), "refs": ", ".join(t.reference for t in tasks)},
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("intake:document", pk=document.pk)

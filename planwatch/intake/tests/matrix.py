@@ -63,6 +63,12 @@ ROUTES: dict[str, Route] = {
         kwargs=lambda w: {"pk": w["draft"].pk},
         data={"decision": "reject"},
     ),
+    "intake:accept_all": Route(
+        allowed=managers,
+        method="post",
+        kwargs=lambda w: {"pk": w["intake_document"].pk},
+        data={"reason": "matrix"},
+    ),
     "api-1:read_document": Route(allowed=managers, method="post", data=api_upload, multipart=True),
     "api-1:get_document": Route(
         allowed=non_officers, kwargs=lambda w: {"pk": w["intake_document"].pk}

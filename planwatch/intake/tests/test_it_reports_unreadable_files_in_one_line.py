@@ -50,7 +50,7 @@ def test_a_pdf_without_text(tmp_path):
 
 
 def test_an_unknown_extension(tmp_path):
-    path = tmp_path / "sheet.xlsx"
+    path = tmp_path / "slides.pptx"
     path.write_bytes(b"PK\x03\x04")
     assert "unknown file type" in _error(path)
 

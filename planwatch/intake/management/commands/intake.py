@@ -28,8 +28,9 @@ def expand(paths: list[str]) -> list[tuple[str, Path]]:
 
 class Command(BaseCommand):
     help = (
-        "Read .txt, .html, .pdf and .docx documents (files or folders) into the intake "
-        "review queue; with --json, print one intake record per document instead."
+        "Read .txt, .html, .pdf (scans by OCR), .docx and .xlsx documents (files or folders) "
+        "into the intake review queue; with --json, print one intake record per document "
+        "instead."
     )
 
     def add_arguments(self, parser) -> None:
@@ -41,13 +42,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         files = expand(options["paths"])
         if not files:
-            raise CommandError("No .txt, .html, .pdf or .docx file found there.", returncode=2)
+            raise CommandError(
+                "No .txt, .html, .pdf, .docx or .xlsx file found there.", returncode=2
+            )
         gazetteer = Gazetteer.from_database()
         failed = 0
         if options["json"]:
             for name, path in files:
                 record = (
-                    intake_path(path, gazetteer)
+                    intake_path(path, gazetteer, self._ocr_progress(name))
                     if path.exists()
                     else {"source_path": name, "error": f"{name}: no such file"}
                 )
@@ -67,7 +70,9 @@ class Command(BaseCommand):
                 failed += 1
                 errors.append(f"{name}: no such file")
             else:
-                document, is_new = do_ingest(None, path, name=name, gazetteer=gazetteer)
+                document, is_new = do_ingest(
+                    None, path, name=name, gazetteer=gazetteer, progress=self._ocr_progress(name)
+                )
                 if document.error:
                     failed += 1
                     errors.append(document.error)
@@ -83,6 +88,17 @@ class Command(BaseCommand):
             f"{new} new, {duplicates} already read (same or near-identical text), {failed} failed."
         )
         return failed
+
+    def _ocr_progress(self, name: str):
+        """Per-page progress of a scan read by OCR, on standard error."""
+
+        def report(page: int, pages: int) -> None:
+            self.stderr.write(f"\r{name}: OCR page {page}/{pages}", ending="")
+            if page == pages:
+                self.stderr.write("")
+            self.stderr.flush()
+
+        return report
 
     def _progress(self, done: int, total: int) -> None:
         width = 30
