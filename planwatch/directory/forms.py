@@ -10,7 +10,16 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name_en", "name_zh", "kind", "parent", "code", "description"]
+        fields = [
+            "name_en",
+            "name_zh",
+            "name_ko",
+            "name_ko_romanised",
+            "kind",
+            "parent",
+            "code",
+            "description",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

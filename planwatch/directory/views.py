@@ -42,6 +42,8 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         organisations = organisations.filter(
             Q(name_en__icontains=query)
             | Q(name_zh__icontains=query)
+            | Q(name_ko__icontains=query)
+            | Q(name_ko_romanised__icontains=query)
             | Q(aliases__name__icontains=query)
         ).distinct()
     if kind in Organisation.Kind.values:
@@ -165,6 +167,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
         people = people.filter(
             Q(name_en__icontains=query)
             | Q(name_zh__icontains=query)
+            | Q(name_ko__icontains=query)
+            | Q(name_ko_romanised__icontains=query)
             | Q(aliases__name__icontains=query)
         ).distinct()
     page = Paginator(people, 50).get_page(request.GET.get("page"))
