@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export PLANWATCH_DEBUG ?= 1
 
-.PHONY: demo test install system-deps lint format messages clean-db typecheck openapi
+.PHONY: demo test install system-deps lint format messages messages-todo clean-db typecheck openapi
 
 $(BIN)/planwatch: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -53,5 +53,11 @@ format:
 
 ## Extract and compile the translations (needs gettext).
 messages: install
-	cd planwatch && ../$(BIN)/planwatch makemessages -l zh_Hans --no-obsolete --ignore 'static/*' --ignore 'intake/tests/corpus/*'
-	cd planwatch && ../$(BIN)/planwatch compilemessages -l zh_Hans
+	cd planwatch && ../$(BIN)/planwatch makemessages -l zh_Hans -l ko --no-obsolete --ignore 'static/*' --ignore 'intake/tests/corpus/*'
+	cd planwatch && ../$(BIN)/planwatch compilemessages -l zh_Hans -l ko
+
+## After `make messages`: count and list the Korean entries still empty or fuzzy (to translate).
+messages-todo:
+	@msgfmt --statistics -o /dev/null planwatch/locale/ko/LC_MESSAGES/django.po
+	@msgattrib --untranslated --no-obsolete planwatch/locale/ko/LC_MESSAGES/django.po
+	@msgattrib --only-fuzzy --no-obsolete planwatch/locale/ko/LC_MESSAGES/django.po

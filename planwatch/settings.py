@@ -222,7 +222,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = env("LANGUAGE_CODE", "en")
-LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
+LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese")), ("ko", _("Korean"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True

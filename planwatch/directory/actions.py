@@ -33,6 +33,16 @@ def _sync_official_aliases(user, record, names: list[tuple[str, str]]) -> None:
             record_created(user, alias)
 
 
+def _names(record: Organisation | Person) -> list[tuple[str, str]]:
+    """A record's canonical names with their languages; the romanisation is Korean too."""
+    return [
+        (record.name_en, "en"),
+        (record.name_zh, "zh-hans"),
+        (record.name_ko, "ko"),
+        (record.name_ko_romanised, "ko"),
+    ]
+
+
 def _save_new(user, record, reason: str = ""):
     insert_checked(record)
     record_created(user, record, reason)
@@ -43,9 +53,7 @@ def _save_new(user, record, reason: str = ""):
 def do_create_organisation(user, reason: str = "", **fields) -> Organisation:
     _require(user, "directory.add_organisation")
     organisation = _save_new(user, Organisation(**fields), reason)
-    _sync_official_aliases(
-        user, organisation, [(organisation.name_en, "en"), (organisation.name_zh, "zh-hans")]
-    )
+    _sync_official_aliases(user, organisation, _names(organisation))
     return organisation
 
 
@@ -64,9 +72,7 @@ def do_update_organisation(
     organisation.full_clean()
     save_checked(organisation, version)
     record_changed(user, organisation, before, reason)
-    _sync_official_aliases(
-        user, organisation, [(organisation.name_en, "en"), (organisation.name_zh, "zh-hans")]
-    )
+    _sync_official_aliases(user, organisation, _names(organisation))
     return organisation
 
 
@@ -112,7 +118,23 @@ def do_add_relation(user, reason: str = "", **fields) -> Relation:
 def do_create_person(user, reason: str = "", **fields) -> Person:
     _require(user, "directory.add_person")
     person = _save_new(user, Person(**fields), reason)
-    _sync_official_aliases(user, person, [(person.name_en, "en"), (person.name_zh, "zh-hans")])
+    _sync_official_aliases(user, person, _names(person))
+    return person
+
+
+@transaction.atomic
+def do_update_person(
+    user, person: Person, version: int | None, reason: str = "", **fields
+) -> Person:
+    """Change a person's names or note; raises StaleRecord if someone saved it since `version`."""
+    _require(user, "directory.change_person", person)
+    before = snapshot(person)
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.full_clean()
+    save_checked(person, version)
+    record_changed(user, person, before, reason)
+    _sync_official_aliases(user, person, _names(person))
     return person
 
 
@@ -126,6 +148,8 @@ def do_create_post(user, reason: str = "", **fields) -> Post:
         names.append((f"{post.title_en} of {org.name_en}", "en"))
     if post.title_zh and org.name_zh:
         names.append((f"{org.name_zh}{post.title_zh}", "zh-hans"))
+    if post.title_ko and org.name_ko:
+        names.append((f"{org.name_ko} {post.title_ko}", "ko"))
     _sync_official_aliases(user, post, names)
     return post
 

@@ -30,6 +30,8 @@ class OrganisationOut(Schema):
     code: str | None
     name_en: str
     name_zh: str
+    name_ko: str
+    name_ko_romanised: str
     kind: str
     parent_id: int | None
     version: int
@@ -58,6 +60,8 @@ class OrganisationDetail(OrganisationOut):
 class OrganisationIn(Schema):
     name_en: str = ""
     name_zh: str = ""
+    name_ko: str = ""
+    name_ko_romanised: str = ""
     kind: str = "other"
     parent_id: int | None = None
     code: str | None = None

@@ -23,12 +23,16 @@ def load_directory() -> dict[str, int]:
     created = {"organisations": 0, "relations": 0, "people": 0, "posts": 0, "tenures": 0}
     orgs: dict[str, Organisation] = {}
     for slug, (name_en, name_zh, kind, _parent, _aliases) in demo_world.ORGANISATIONS.items():
+        name_ko, romanised = demo_world.KOREAN_ORGANISATION_NAMES.get(slug, ("", ""))
+        korean = {"name_ko": name_ko, "name_ko_romanised": romanised}
         org = Organisation.objects.filter(code=slug).first()
         if org is None:
             org = actions.do_create_organisation(
-                None, code=slug, name_en=name_en, name_zh=name_zh, kind=kind
+                None, code=slug, name_en=name_en, name_zh=name_zh, kind=kind, **korean
             )
             created["organisations"] += 1
+        elif (org.name_ko, org.name_ko_romanised) != (name_ko, romanised):
+            actions.do_update_organisation(None, org, None, **korean)
         orgs[slug] = org
     for slug, (_en, _zh, _kind, parent, aliases) in demo_world.ORGANISATIONS.items():
         org = orgs[slug]
@@ -52,10 +56,15 @@ def load_directory() -> dict[str, int]:
 
     people: dict[str, Person] = {}
     for slug, (name_en, name_zh, aliases) in demo_world.PEOPLE.items():
+        name_ko = demo_world.KOREAN_PERSON_NAMES.get(slug, "")
         person = Person.objects.filter(code=slug).first()
         if person is None:
-            person = actions.do_create_person(None, code=slug, name_en=name_en, name_zh=name_zh)
+            person = actions.do_create_person(
+                None, code=slug, name_en=name_en, name_zh=name_zh, name_ko=name_ko
+            )
             created["people"] += 1
+        elif person.name_ko != name_ko:
+            actions.do_update_person(None, person, None, name_ko=name_ko)
         for name, language, kind in aliases:
             actions.do_add_alias(None, person, name, language, kind)
         people[slug] = person
@@ -70,6 +79,7 @@ def load_directory() -> dict[str, int]:
                 organisation=orgs[org_slug],
                 title_en=title_en,
                 title_zh=title_zh,
+                title_ko=demo_world.KOREAN_POST_TITLES.get(slug, ""),
                 single_holder=single,
             )
             created["posts"] += 1

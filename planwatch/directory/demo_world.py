@@ -343,6 +343,50 @@ ORGANISATIONS: dict[str, tuple[str, str, str, str | None, list[tuple[str, str, s
         None,
         [],
     ),
+    # The Korean side of the China–ROK cooperation the zone is named after.
+    "rok-gov": (
+        "Government of the Republic of Korea",
+        "大韩民国政府",
+        "government",
+        None,
+        [
+            ("Republic of Korea Government", "en", "translation"),
+            ("South Korean Government", "en", "short"),
+            ("韩国政府", "zh-hans", "short"),
+            ("한국 정부", "ko", "short"),
+        ],
+    ),
+}
+
+# slug: (Korean name in Hangul, its romanisation) of organisations a Korean reader meets.
+# Names of Chinese bodies are written as Korean texts write them; only the Korean side's
+# own names carry a romanisation.
+KOREAN_ORGANISATION_NAMES: dict[str, tuple[str, str]] = {
+    "party-central": ("중국공산당 중앙위원회", ""),
+    "state-council": ("중국 국무원", ""),
+    "sc-departments": ("국무원 유관 부처", ""),
+    "ndrc": ("국가발전개혁위원회", ""),
+    "jilin-party": ("중국공산당 지린성위원회", ""),
+    "jilin-standing": ("중국공산당 지린성위원회 상무위원회", ""),
+    "jilin-gov": ("지린성 인민정부", ""),
+    "jilin-drc": ("지린성 발전개혁위원회", ""),
+    "bri-group": ("지린성 일대일로 건설 추진 영도소조", ""),
+    "bri-office": ("지린성 일대일로 건설 추진 영도소조 판공실", ""),
+    "changchun-city": ("창춘시", ""),
+    "changchun-party": ("중국공산당 창춘시위원회", ""),
+    "changchun-gov": ("창춘시 인민정부", ""),
+    "jilin-city": ("지린시", ""),
+    "gongzhuling": ("궁주링시", ""),
+    "zone": ("중한(창춘)국제협력시범구", ""),
+    "zone-party": ("중국공산당 중한(창춘)국제협력시범구 공작위원회", ""),
+    "zone-admin": ("중한(창춘)국제협력시범구 관리위원회", ""),
+    "changchun-new-area": ("창춘신구", ""),
+    "changchun-hitech": ("창춘 하이테크산업개발구", ""),
+    "food-park": ("중한국제식품산업단지", ""),
+    "carbon-park": ("탄소중립 산업단지", ""),
+    "planning-hall": ("창춘시 도시계획전시관", ""),
+    "new-area-planning-hall": ("창춘신구 도시계획전시관", ""),
+    "rok-gov": ("대한민국 정부", "Daehanminguk Jeongbu"),
 }
 
 # (source slug, relation kind, target slug, start date or None, note)
@@ -390,6 +434,13 @@ RELATIONS: list[tuple[str, str, str, str | None, str]] = [
     ("materials-park", "located_in", "zone", None, ""),
     ("new-area-planning-hall", "located_in", "changchun-new-area", None, ""),
     ("planning-hall", "located_in", "changchun-city", None, ""),
+    (
+        "rok-gov",
+        "international_partner_of",
+        "zone",
+        "2020-04-21",
+        "The zone is approved as a China–ROK international cooperation zone",
+    ),
 ]
 
 # slug: (name_en, name_zh, aliases)
@@ -405,6 +456,17 @@ PEOPLE: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
     "wu-jingping": ("Wu Jingping", "吴靖平", [("Wujingping", "en", "misspelling")]),
     "wang-zhihou": ("Wang Zhihou", "王志厚", [("Wangzhihou", "en", "misspelling")]),
     "han-jun": ("Han Jun", "韩俊", [("Hanjun", "en", "misspelling")]),
+}
+
+# slug: Korean name in Hangul, as Korean texts transcribe the Chinese name.
+KOREAN_PERSON_NAMES: dict[str, str] = {
+    "jing-junhai": "징쥔하이",
+    "bayin-chaolu": "바인차오루",
+    "wang-kai": "왕카이",
+    "zhang-zhijun": "장즈쥔",
+    "wu-jingping": "우징핑",
+    "wang-zhihou": "왕즈허우",
+    "han-jun": "한쥔",
 }
 
 # slug: (organisation slug, title_en, title_zh, single holder, aliases)
@@ -517,6 +579,18 @@ POSTS: dict[str, tuple[str, str, str, bool, list[tuple[str, str, str]]]] = {
             ("长春市长", "zh-hans", "short"),
         ],
     ),
+}
+
+# slug: the post's title in Korean.
+KOREAN_POST_TITLES: dict[str, str] = {
+    "jilin-governor": "성장",
+    "jilin-executive-vice-governor": "상무부성장",
+    "jilin-gov-secretary-general": "비서장",
+    "jilin-party-secretary": "서기",
+    "jilin-party-deputy-secretary": "부서기",
+    "jilin-standing-member": "위원",
+    "changchun-party-secretary": "서기",
+    "changchun-mayor": "시장",
 }
 
 # (person slug, post slug, as_of, acting, source, reported_on)

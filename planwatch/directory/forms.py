@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from planwatch.directory.actions import STRUCTURE_FIELDS
-from planwatch.directory.models import Alias, Organisation
+from planwatch.directory.models import Alias, Organisation, Person
 
 
 class OrganisationForm(forms.ModelForm):
@@ -11,7 +11,16 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name_en", "name_zh", "kind", "parent", "code", "description"]
+        fields = [
+            "name_en",
+            "name_zh",
+            "name_ko",
+            "name_ko_romanised",
+            "kind",
+            "parent",
+            "code",
+            "description",
+        ]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,6 +37,15 @@ class OrganisationForm(forms.ModelForm):
         self.fields["parent"].queryset = parents
         # An edit must say which version it started from, or it could overwrite unseen.
         self.fields["version"].required = bool(self.instance.pk)
+
+
+class PersonForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=500)
+
+    class Meta:
+        model = Person
+        fields = ["name_en", "name_zh", "name_ko", "name_ko_romanised", "note"]
 
 
 class AliasForm(forms.Form):

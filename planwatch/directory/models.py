@@ -8,13 +8,76 @@ post, with its source); aliases that let any spelling find its record.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from planwatch.lib.models import DomainModel, pick_language
 from planwatch.lib.text import normalise_name
 
+# Which name a reader of each language sees first; the first one filled in wins. An English
+# reader is better served by a Korean name's romanisation than by its Hangul.
+NAME_ORDER = {
+    "en": ("name_en", "name_ko_romanised", "name_zh", "name_ko"),
+    "zh": ("name_zh", "name_en", "name_ko", "name_ko_romanised"),
+    "ko": ("name_ko", "name_en", "name_zh", "name_ko_romanised"),
+}
 
-class Organisation(DomainModel):
+
+class Named:
+    """Names in English, Chinese and Korean (Hangul with its romanisation), shown in the
+    reader's language and falling back to the others."""
+
+    name_en: str
+    name_zh: str
+    name_ko: str
+    name_ko_romanised: str
+
+    def display_name(self, language: str | None = None) -> str:
+        """The name for a reader of `language` (default: the active language)."""
+        order = NAME_ORDER.get((language or get_language() or "en").lower()[:2], NAME_ORDER["en"])
+        return next((getattr(self, field) for field in order if getattr(self, field)), "")
+
+    @property
+    def name(self) -> str:
+        return self.display_name()
+
+    @property
+    def all_names(self) -> str:
+        """Every name, English, Chinese and Korean (with its romanisation), for a heading."""
+        korean = self.name_ko
+        if korean and self.name_ko_romanised:
+            korean = f"{korean} ({self.name_ko_romanised})"
+        return " · ".join(name for name in (self.name_en, self.name_zh, korean) if name)
+
+    @property
+    def other_names(self) -> str:
+        """The names besides the one shown, for a line under it."""
+        shown = self.display_name()
+        others = (self.name_en, self.name_zh, self.name_ko)
+        return " · ".join(name for name in others if name and name != shown)
+
+    def clean_names(self, message: str) -> None:
+        if not any(n.strip() for n in (self.name_en, self.name_zh, self.name_ko)):
+            raise ValidationError({"name_en": message})
+        if self.name_ko_romanised.strip() and not self.name_ko.strip():
+            raise ValidationError(
+                {"name_ko_romanised": _("A romanisation needs the Korean name it spells.")}
+            )
+
+
+def korean_name_fields(max_length: int) -> tuple[models.CharField, models.CharField]:
+    return (
+        models.CharField(_("name (Korean)"), max_length=max_length, blank=True),
+        models.CharField(
+            _("name (Korean, romanised)"),
+            max_length=max_length,
+            blank=True,
+            help_text=_("The Korean name in Latin letters (Revised Romanization of Korean)."),
+        ),
+    )
+
+
+class Organisation(Named, DomainModel):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("government")
         PARTY_COMMITTEE = "party_committee", _("party committee")
@@ -39,6 +102,7 @@ class Organisation(DomainModel):
     )
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=300, blank=True)
+    name_ko, name_ko_romanised = korean_name_fields(300)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
         "self",
@@ -56,24 +120,18 @@ class Organisation(DomainModel):
         verbose_name_plural = _("organisations")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(name_en="") | ~Q(name_zh=""), name="organisation_has_a_name"
+                condition=~Q(name_en="") | ~Q(name_zh="") | ~Q(name_ko=""),
+                name="organisation_has_a_name",
             )
         ]
 
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        return pick_language(self.name_en, self.name_zh)
-
     def clean(self) -> None:
         """Name the field, so that a form or the API can say what is missing."""
         super().clean()
-        if not self.name_en.strip() and not self.name_zh.strip():
-            raise ValidationError(
-                {"name_en": _("Give the organisation a name in English or Chinese.")}
-            )
+        self.clean_names(_("Give the organisation a name in English, Chinese or Korean."))
 
 
 class Relation(DomainModel):
@@ -90,6 +148,7 @@ class Relation(DomainModel):
         REPORTS_TO = "reports_to", _("reports to")
         APPROVES_PLANS_OF = "approves_plans_of", _("approves plans of")
         LOCATED_IN = "located_in", _("is located in")
+        INTERNATIONAL_PARTNER_OF = "international_partner_of", _("is an international partner of")
 
     source = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="relations_out", verbose_name=_("from")
@@ -121,7 +180,7 @@ class Relation(DomainModel):
         return f"{self.source} {self.get_kind_display()} {self.target}"
 
 
-class Person(DomainModel):
+class Person(Named, DomainModel):
     code = models.SlugField(
         _("code"),
         max_length=80,
@@ -132,6 +191,7 @@ class Person(DomainModel):
     )
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+    name_ko, name_ko_romanised = korean_name_fields(200)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -140,16 +200,17 @@ class Person(DomainModel):
         verbose_name_plural = _("people")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(name_en="") | ~Q(name_zh=""), name="person_has_a_name"
+                condition=~Q(name_en="") | ~Q(name_zh="") | ~Q(name_ko=""),
+                name="person_has_a_name",
             )
         ]
 
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        return pick_language(self.name_en, self.name_zh)
+    def clean(self) -> None:
+        super().clean()
+        self.clean_names(_("Give the person a name in English, Chinese or Korean."))
 
 
 class Post(DomainModel):
@@ -172,6 +233,7 @@ class Post(DomainModel):
     )
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     title_zh = models.CharField(_("title (Chinese)"), max_length=200, blank=True)
+    title_ko = models.CharField(_("title (Korean)"), max_length=200, blank=True)
     single_holder = models.BooleanField(_("one holder at a time"), default=True)
 
     class Meta:
@@ -189,6 +251,8 @@ class Post(DomainModel):
 
     @property
     def title(self) -> str:
+        if (get_language() or "").lower().startswith("ko") and self.title_ko:
+            return self.title_ko
         return pick_language(self.title_en, self.title_zh)
 
 

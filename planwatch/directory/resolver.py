@@ -60,7 +60,7 @@ def resolve_post(name: str) -> Post:
             continue
         key = normalise_name(title)
         for post in Post.objects.active().filter(organisation=organisation):
-            if key in (normalise_name(post.title_en), normalise_name(post.title_zh)):
+            if key in {normalise_name(t) for t in (post.title_en, post.title_zh, post.title_ko)}:
                 return post
     post = _organisation_then_chinese_title(name)
     if post is not None:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("relations.svg", views.relations_graph_svg, name="graph_svg"),
     path("people/", views.person_list, name="people"),
     path("people/<int:pk>/", views.person_detail, name="person"),
+    path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("posts/<int:pk>/", views.post_detail, name="post"),
     path("lookup/", views.lookup, name="lookup"),
 ]

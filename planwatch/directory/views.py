@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.directory import actions
-from planwatch.directory.forms import AliasForm, ArchiveForm, OrganisationForm
+from planwatch.directory.forms import AliasForm, ArchiveForm, OrganisationForm, PersonForm
 from planwatch.directory.graph import relations_svg
 from planwatch.directory.models import Organisation, Post
 from planwatch.directory.queries import (
@@ -42,6 +42,8 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         organisations = organisations.filter(
             Q(name_en__icontains=query)
             | Q(name_zh__icontains=query)
+            | Q(name_ko__icontains=query)
+            | Q(name_ko_romanised__icontains=query)
             | Q(aliases__name__icontains=query)
         ).distinct()
     if kind in Organisation.Kind.values:
@@ -166,6 +168,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
         people = people.filter(
             Q(name_en__icontains=query)
             | Q(name_zh__icontains=query)
+            | Q(name_ko__icontains=query)
+            | Q(name_ko_romanised__icontains=query)
             | Q(aliases__name__icontains=query)
         ).distinct()
     page = Paginator(people, 50).get_page(request.GET.get("page"))
@@ -178,8 +182,45 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "directory/person_detail.html",
-        {"person": person, "timeline": timeline(person), "aliases": person.aliases.active()},
+        {
+            "person": person,
+            "timeline": timeline(person),
+            "aliases": person.aliases.active(),
+            "can_edit": request.user.has_perm("directory.change_person", person),
+        },
     )
+
+
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a person's names (English, Chinese, Korean and its romanisation) or note."""
+    person = get_object_or_404(people_visible_to(request.user), pk=pk)
+    _require(request, "directory.change_person", person)
+    form = PersonForm(request.POST or None, instance=person, initial={"version": person.version})
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        person.refresh_from_db()
+        try:
+            actions.do_update_person(
+                request.user,
+                person,
+                form.cleaned_data["version"],
+                form.cleaned_data["reason"],
+                **fields,
+            )
+        except StaleRecord:
+            form.add_error(
+                None,
+                _(
+                    "Someone else saved this person while you were editing them. "
+                    "Reload the page to see their change, then make yours again."
+                ),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("directory:person", pk=person.pk)
+    return render(request, "directory/person_form.html", {"form": form, "person": person})
 
 
 def post_detail(request: HttpRequest, pk: int) -> HttpResponse:

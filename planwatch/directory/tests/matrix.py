@@ -41,6 +41,7 @@ ROUTES: dict[str, Route] = {
     "directory:graph_svg": Route(),
     "directory:people": Route(),
     "directory:person": Route(kwargs=lambda w: {"pk": w["person"].pk}),
+    "directory:person_edit": Route(allowed=managers, kwargs=lambda w: {"pk": w["person"].pk}),
     "directory:post": Route(kwargs=lambda w: {"pk": w["post"].pk}, query="?on=2020-01-01"),
     "directory:lookup": Route(query="?name=Unit+A+Bureau"),
     "api-1:list_organisations": Route(),

@@ -20,8 +20,9 @@ def test_the_form_without_any_name_says_so_at_the_name_field(client, supervisor)
 
     assert response.status_code == 200
     form = response.context["form"]
-    assert form.errors["name_en"] == ["Give the organisation a name in English or Chinese."]
-    assert "Give the organisation a name in English or Chinese." in response.content.decode()
+    message = "Give the organisation a name in English, Chinese or Korean."
+    assert form.errors["name_en"] == [message]
+    assert message in response.content.decode()
     assert saved() == before
 
 
