@@ -16,7 +16,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from planwatch.lib.models import DomainModel
 
@@ -112,7 +111,6 @@ class NoticeSeries(DomainModel):
         blank=True,
         help_text=_("The issuing office's name printed in red at the top of the document."),
     )
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "plan"]
@@ -201,7 +199,6 @@ class Ladder(DomainModel):
     red_unanswered = models.BooleanField(
         _("red card for a supervision notice unanswered past its due date"), default=True
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("escalation ladder")
@@ -294,7 +291,6 @@ class Notice(DomainModel):
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     withdraw_reason = models.TextField(_("reason for withdrawal"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-issued_at", "-created_at"]
@@ -354,7 +350,6 @@ class NoticeAnswer(DomainModel):
     answered_at = models.DateTimeField(_("answered"))
     answered_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     late = models.BooleanField(_("after the due date"), default=False)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("answer to a notice")
@@ -432,7 +427,6 @@ class Card(DomainModel):
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     withdraw_reason = models.TextField(_("reason for withdrawal"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-issued_on", "-pk"]

@@ -4,7 +4,6 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import planwatch.reports.models
-import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -20,59 +19,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='HistoricalLadder',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('archived_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('urging_after', models.PositiveSmallIntegerField(default=15, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(3650)], verbose_name='urging notice when overdue by more than (days)')),
-                ('supervision_after', models.PositiveSmallIntegerField(default=30, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(3650)], verbose_name='supervision notice when overdue by more than (days)')),
-                ('summons_after', models.PositiveSmallIntegerField(default=60, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(3650)], verbose_name='summons when overdue by more than (days)')),
-                ('answer_within', models.PositiveSmallIntegerField(default=7, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(365)], verbose_name='days to answer a notice')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan', verbose_name='plan')),
-            ],
-            options={
-                'verbose_name': 'historical escalation ladder',
-                'verbose_name_plural': 'historical escalation ladders',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalNoticeSeries',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('archived_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('kind', models.CharField(choices=[('urging', 'urging notice'), ('supervision', 'supervision notice'), ('summons', 'summons for a talk'), ('criticism', 'criticism in a bulletin')], max_length=20, verbose_name='kind')),
-                ('number_format', models.CharField(help_text='{year} is the year of issue, {number} the counter, e.g. 督字〔{year}〕第{number}号.', max_length=100, validators=[planwatch.reports.models.validate_number_format], verbose_name='number format')),
-                ('header', models.CharField(blank=True, help_text="The issuing office's name printed in red at the top of the document.", max_length=200, verbose_name='header')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, help_text="Empty for the office's own series, used by plans without one.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan', verbose_name='plan')),
-            ],
-            options={
-                'verbose_name': 'historical notice series',
-                'verbose_name_plural': 'historical notice series',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
         migrations.CreateModel(
             name='Notice',
             fields=[
@@ -106,33 +52,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'notices',
                 'ordering': ['-issued_at', '-created_at'],
             },
-        ),
-        migrations.CreateModel(
-            name='HistoricalNoticeAnswer',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('archived_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('text', models.TextField(verbose_name='answer')),
-                ('answered_at', models.DateTimeField(verbose_name='answered')),
-                ('late', models.BooleanField(default=False, verbose_name='after the due date')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('answered_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('notice', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reports.notice')),
-            ],
-            options={
-                'verbose_name': 'historical answer to a notice',
-                'verbose_name_plural': 'historical answers to notices',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='NoticeAnswer',
@@ -206,48 +125,6 @@ class Migration(migrations.Migration):
             model_name='notice',
             name='series',
             field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='notices', to='reports.noticeseries'),
-        ),
-        migrations.CreateModel(
-            name='HistoricalNotice',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('archived_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('kind', models.CharField(choices=[('urging', 'urging notice'), ('supervision', 'supervision notice'), ('summons', 'summons for a talk'), ('criticism', 'criticism in a bulletin')], max_length=20, verbose_name='kind')),
-                ('state', models.CharField(choices=[('proposed', 'proposed'), ('dismissed', 'proposal dismissed'), ('issued', 'issued, waiting for the answer'), ('answered', 'answered'), ('withdrawn', 'withdrawn')], max_length=12, verbose_name='state')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('number', models.PositiveIntegerField(blank=True, null=True)),
-                ('reference', models.CharField(blank=True, max_length=120, verbose_name='number')),
-                ('header', models.CharField(blank=True, max_length=200, verbose_name='header')),
-                ('required_response', models.TextField(verbose_name='required response')),
-                ('answer_due', models.DateField(blank=True, null=True, verbose_name='answer due')),
-                ('issued_on', models.DateField(blank=True, null=True, verbose_name='issued on')),
-                ('issued_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('signer_name', models.CharField(blank=True, max_length=150, verbose_name='signed by')),
-                ('proposed_on', models.DateField(blank=True, null=True, verbose_name='proposed on')),
-                ('withdrawn_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('withdraw_reason', models.TextField(blank=True, verbose_name='reason for withdrawal')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan', verbose_name='plan')),
-                ('signed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='directory.organisation', verbose_name='addressed unit')),
-                ('withdrawn_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('escalated_from', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reports.notice', verbose_name='escalated from')),
-                ('series', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reports.noticeseries')),
-            ],
-            options={
-                'verbose_name': 'historical notice',
-                'verbose_name_plural': 'historical notices',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='NoticeTask',

@@ -3,7 +3,6 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -39,54 +38,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'cards',
                 'ordering': ['-issued_on', '-pk'],
             },
-        ),
-        migrations.CreateModel(
-            name='HistoricalCard',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('archived_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('colour', models.CharField(choices=[('yellow', 'yellow card'), ('red', 'red card')], max_length=10, verbose_name='colour')),
-                ('cause', models.CharField(choices=[('overdue', 'task overdue'), ('returned', 'reports returned in a row'), ('unanswered', 'supervision notice unanswered'), ('by_hand', 'issued by hand')], max_length=20, verbose_name='cause')),
-                ('subject', models.CharField(blank=True, editable=False, max_length=40)),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('issued_on', models.DateField(verbose_name='issued on')),
-                ('withdrawn_on', models.DateField(blank=True, null=True, verbose_name='withdrawn on')),
-                ('withdraw_reason', models.TextField(blank=True, verbose_name='reason for withdrawal')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-            ],
-            options={
-                'verbose_name': 'historical card',
-                'verbose_name_plural': 'historical cards',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.AddField(
-            model_name='historicalladder',
-            name='red_after',
-            field=models.PositiveSmallIntegerField(default=30, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(3650)], verbose_name='red card when overdue by more than (days)'),
-        ),
-        migrations.AddField(
-            model_name='historicalladder',
-            name='red_unanswered',
-            field=models.BooleanField(default=True, verbose_name='red card for a supervision notice unanswered past its due date'),
-        ),
-        migrations.AddField(
-            model_name='historicalladder',
-            name='yellow_after',
-            field=models.PositiveSmallIntegerField(default=15, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(3650)], verbose_name='yellow card when overdue by more than (days)'),
-        ),
-        migrations.AddField(
-            model_name='historicalladder',
-            name='yellow_returned',
-            field=models.PositiveSmallIntegerField(default=2, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='yellow card after this many returned reports in a row'),
         ),
         migrations.AddField(
             model_name='ladder',
@@ -141,41 +92,6 @@ class Migration(migrations.Migration):
             model_name='card',
             name='withdrawn_by',
             field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='historicalcard',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='historicalcard',
-            name='issued_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='historicalcard',
-            name='notice',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reports.notice'),
-        ),
-        migrations.AddField(
-            model_name='historicalcard',
-            name='plan',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan'),
-        ),
-        migrations.AddField(
-            model_name='historicalcard',
-            name='task',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.task', verbose_name='task'),
-        ),
-        migrations.AddField(
-            model_name='historicalcard',
-            name='unit',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='directory.organisation', verbose_name='unit'),
-        ),
-        migrations.AddField(
-            model_name='historicalcard',
-            name='withdrawn_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AddIndex(
             model_name='card',

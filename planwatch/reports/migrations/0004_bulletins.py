@@ -17,11 +17,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AlterField(
-            model_name='historicalnoticeseries',
-            name='kind',
-            field=models.CharField(choices=[('urging', 'urging notice'), ('supervision', 'supervision notice'), ('summons', 'summons for a talk'), ('criticism', 'criticism in a bulletin'), ('bulletin', 'bulletin')], max_length=20, verbose_name='kind'),
-        ),
-        migrations.AlterField(
             model_name='noticeseries',
             name='kind',
             field=models.CharField(choices=[('urging', 'urging notice'), ('supervision', 'supervision notice'), ('summons', 'summons for a talk'), ('criticism', 'criticism in a bulletin'), ('bulletin', 'bulletin')], max_length=20, verbose_name='kind'),

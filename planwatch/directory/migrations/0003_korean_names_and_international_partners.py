@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0001_initial'),
+        ('directory', '0002_drop_simple_history'),
     ]
 
     operations = [
@@ -17,31 +17,6 @@ class Migration(migrations.Migration):
         migrations.RemoveConstraint(
             model_name='person',
             name='person_has_a_name',
-        ),
-        migrations.AddField(
-            model_name='historicalorganisation',
-            name='name_ko',
-            field=models.CharField(blank=True, max_length=300, verbose_name='name (Korean)'),
-        ),
-        migrations.AddField(
-            model_name='historicalorganisation',
-            name='name_ko_romanised',
-            field=models.CharField(blank=True, help_text='The Korean name in Latin letters (Revised Romanization of Korean).', max_length=300, verbose_name='name (Korean, romanised)'),
-        ),
-        migrations.AddField(
-            model_name='historicalperson',
-            name='name_ko',
-            field=models.CharField(blank=True, max_length=200, verbose_name='name (Korean)'),
-        ),
-        migrations.AddField(
-            model_name='historicalperson',
-            name='name_ko_romanised',
-            field=models.CharField(blank=True, help_text='The Korean name in Latin letters (Revised Romanization of Korean).', max_length=200, verbose_name='name (Korean, romanised)'),
-        ),
-        migrations.AddField(
-            model_name='historicalpost',
-            name='title_ko',
-            field=models.CharField(blank=True, max_length=200, verbose_name='title (Korean)'),
         ),
         migrations.AddField(
             model_name='organisation',
@@ -67,11 +42,6 @@ class Migration(migrations.Migration):
             model_name='post',
             name='title_ko',
             field=models.CharField(blank=True, max_length=200, verbose_name='title (Korean)'),
-        ),
-        migrations.AlterField(
-            model_name='historicalrelation',
-            name='kind',
-            field=models.CharField(choices=[('dispatched_agency_of', 'is a dispatched agency of'), ('management_entrusted_to', 'has its management entrusted to'), ('member_unit_of', 'is a member unit of'), ('office_of', 'is the office of'), ('supervises', 'supervises'), ('guides', 'guides and supports'), ('advances_in_tandem_with', 'advances in tandem with'), ('reports_to', 'reports to'), ('approves_plans_of', 'approves plans of'), ('located_in', 'is located in'), ('international_partner_of', 'is an international partner of')], max_length=40, verbose_name='relation'),
         ),
         migrations.AlterField(
             model_name='relation',

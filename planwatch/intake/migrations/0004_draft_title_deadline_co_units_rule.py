@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0002_historicalintakedocument_terms_intakedocument_terms'),
+        ('intake', '0003_drop_simple_history'),
     ]
 
     operations = [
@@ -32,31 +32,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='draftdirective',
-            name='title',
-            field=models.CharField(blank=True, max_length=500, verbose_name='title'),
-        ),
-        migrations.AddField(
-            model_name='historicaldraftdirective',
-            name='co_units',
-            field=models.JSONField(blank=True, default=list, verbose_name='co-units'),
-        ),
-        migrations.AddField(
-            model_name='historicaldraftdirective',
-            name='deadline',
-            field=models.DateField(blank=True, null=True, verbose_name='deadline'),
-        ),
-        migrations.AddField(
-            model_name='historicaldraftdirective',
-            name='deadline_as_written',
-            field=models.CharField(blank=True, max_length=200, verbose_name='deadline as written'),
-        ),
-        migrations.AddField(
-            model_name='historicaldraftdirective',
-            name='reporting_rule',
-            field=models.JSONField(blank=True, null=True, verbose_name='reporting rule'),
-        ),
-        migrations.AddField(
-            model_name='historicaldraftdirective',
             name='title',
             field=models.CharField(blank=True, max_length=500, verbose_name='title'),
         ),
