@@ -29,6 +29,7 @@ from planwatch.lib.models import (
     save_checked,
     save_following,
 )
+from planwatch.plans import notices
 from planwatch.plans.files import CheckedFile, check_uploads
 from planwatch.plans.models import (
     Assignment,
@@ -99,6 +100,7 @@ def _notify(actor, user_ids: Iterable[int], kind: str, key: str, params: dict, t
 
     def write() -> None:
         Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        text = notices.channel_text(rows[0])
         send_to_channels(recipients, kind=kind, key=key, text=text, day=day)
 
     transaction.on_commit(write)

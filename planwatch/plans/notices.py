@@ -207,9 +207,9 @@ def link(notification: Notification) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def email(notification: Notification) -> EmailMessage:
-    """The notification as an e-mail, in every language of the site (the site's own first:
-    no reader has chosen one for mail), each with the link to open it."""
+def _in_every_language(notification: Notification) -> tuple[str, str]:
+    """(subject, body): the message in every language of the site, the site's own first,
+    each with the link to open it. Mail and group channels have no one reader's language."""
     codes = [settings.LANGUAGE_CODE] + [
         code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
     ]
@@ -220,4 +220,15 @@ def email(notification: Notification) -> EmailMessage:
             (message,) = [n.message for n in describe([notification])]
             subject = subject or str(SUBJECT) % {"message": message[:80]}
             parts.append(f"{message}\n{_('Open it in Planwatch:')} {address}")
-    return EmailMessage(subject, "\n\n".join(parts), to=[notification.user.email])
+    return subject, "\n\n".join(parts)
+
+
+def email(notification: Notification) -> EmailMessage:
+    """The notification as an e-mail, in every language of the site."""
+    subject, body = _in_every_language(notification)
+    return EmailMessage(subject, body, to=[notification.user.email])
+
+
+def channel_text(notification: Notification) -> str:
+    """The notification as a unit's group robot or webhook posts it."""
+    return _in_every_language(notification)[1]
