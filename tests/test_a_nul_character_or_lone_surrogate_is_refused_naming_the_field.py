@@ -6,7 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.test_permission_matrix import MATRIX, world  # noqa: F401  (world is a fixture)
+from tests.test_permission_matrix import MATRIX, shared_world, world  # noqa: F401  (fixtures)
 
 PAGES_AND_API = sorted(
     name

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.test_permission_matrix import MATRIX, ROUTES, world  # noqa: F401  (world is a fixture)
+from tests.test_permission_matrix import MATRIX, ROUTES, shared_world, world  # noqa: F401  (fixtures)
 
 TWENTY_DIGITS = 10**20
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from planwatch.api import api
 from planwatch.lib.middleware import has_forbidden_character
 from planwatch.plans.models import ProgressReport, Task
-from tests.test_permission_matrix import world  # noqa: F401  (a fixture)
+from tests.test_permission_matrix import shared_world, world  # noqa: F401  (fixtures)
 
 SCHEMA = api.get_openapi_schema()
 COMPONENTS = SCHEMA.get("components", {}).get("schemas", {})

@@ -10,7 +10,7 @@ from django.urls import reverse
 from planwatch.accounts.models_tokens import ApiToken
 from planwatch.accounts.tests.helpers_tokens import bearer, make_token
 from planwatch.testing import ROLES
-from tests.test_permission_matrix import MATRIX, _value, world  # noqa: F401
+from tests.test_permission_matrix import MATRIX, _value, shared_world, world  # noqa: F401
 
 API_ROUTES = {
     name: route
