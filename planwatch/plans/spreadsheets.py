@@ -60,6 +60,7 @@ HEADERS = {
     "description": gettext_lazy("Description"),
     "status": gettext_lazy("Status"),
     "progress": gettext_lazy("Progress (%)"),
+    "version": gettext_lazy("Version"),
 }
 SYNONYMS = {
     "plan code": "plan",

@@ -12,8 +12,9 @@ TODAY = dt.date(2025, 6, 15)
 
 
 def refused(supervisor, task, note="Checked on site.", **kw) -> dict:
+    task.refresh_from_db()
     with pytest.raises(ValidationError) as error:
-        actions.do_close(supervisor, task, note, **kw)
+        actions.do_close(supervisor, task, note, task.version, **kw)
     task.refresh_from_db()
     assert task.closed_at is None
     return error.value.message_dict
@@ -50,7 +51,9 @@ def test_closing_below_100_percent_needs_a_reason(unit_a, officer, supervisor):
     errors = refused(supervisor, task)
     assert "86 %" in errors["incomplete_reason"][0]
 
-    actions.do_close(supervisor, task, "Checked.", incomplete_reason="The rest moved to T-2.")
+    actions.do_close(
+        supervisor, task, "Checked.", task.version, incomplete_reason="The rest moved to T-2."
+    )
     task.refresh_from_db()
     assert task.closed_progress == 86 and task.incomplete_reason == "The rest moved to T-2."
 
@@ -64,7 +67,8 @@ def test_a_plan_may_close_without_evidence_or_every_report(unit_a, unit_b, offic
     actions.do_assign(supervisor, task, unit_b, "co", "permits")
     report = submit(officer, task, 100)
     actions.do_review_report(supervisor, report, report.version, True)
-    actions.do_close(supervisor, task, "Checked.")
+    task.refresh_from_db()
+    actions.do_close(supervisor, task, "Checked.", task.version)
     assert Task.objects.get(pk=task.pk).closed_at is not None
 
 
@@ -81,7 +85,8 @@ def test_a_closed_child_counts_in_its_parent_as_the_plan_says(
     closed = make_task(plan, unit_a, "P-1", parent=parent)
     open_ = make_task(plan, unit_a, "P-2", parent=parent)
     finish(officer, supervisor, closed, percent=60)
-    actions.do_close(supervisor, closed, "Checked.", incomplete_reason="Scope cut.")
+    closed.refresh_from_db()
+    actions.do_close(supervisor, closed, "Checked.", closed.version, incomplete_reason="Scope cut.")
     finish(officer, supervisor, open_, percent=60)
 
     # A report on the closed child's assignment from before closing cannot move it later.
