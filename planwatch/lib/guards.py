@@ -41,13 +41,15 @@ def _bilingual(message: Callable[[], str]) -> str:
     return " / ".join(parts)
 
 
-def _refusal(request: HttpRequest, status: int, message: str, **headers: str) -> HttpResponse:
+def _refusal(
+    request: HttpRequest, status: int, message: str, headers: dict[str, str] | None = None
+) -> HttpResponse:
     if request.path.startswith("/api/"):
         response: HttpResponse = JsonResponse({"detail": message}, status=status)
     else:
         response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
-    for name, value in headers.items():
-        response[name.replace("_", "-")] = value
+    for name, value in (headers or {}).items():
+        response[name] = value
     response["Cache-Control"] = "no-store"
     return response
 
@@ -82,7 +84,7 @@ class OverloadGuardMiddleware:
             request,
             503,
             _bilingual(lambda: _("The server is busy; please try again in a few seconds.")),
-            Retry_After=str(settings.OVERLOAD_RETRY_AFTER_SECONDS),
+            {"Retry-After": str(settings.OVERLOAD_RETRY_AFTER_SECONDS)},
         )
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
