@@ -41,8 +41,8 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
 class IdleSessionTimeoutMiddleware:
     """Sign a user out after SESSION_IDLE_SECONDS without a request.
 
-    The last-seen time is written at most once a minute, so a busy page does not write
-    its session on every request.
+    The last-seen time is set at sign-in (`stamp_sign_in`) and then written at most once
+    a minute, so pages do not pay a session write per request.
     """
 
     KEY = "planwatch_last_seen"
@@ -78,3 +78,9 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
         return response
+
+
+def stamp_sign_in(sender, request, user, **kwargs) -> None:
+    """Connected to user_logged_in: the idle clock starts at sign-in."""
+    if request is not None and hasattr(request, "session"):
+        request.session[IdleSessionTimeoutMiddleware.KEY] = int(time.time())
