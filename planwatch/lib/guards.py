@@ -19,6 +19,7 @@ waiting room drain a flood at once while the slots keep serving at full speed.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -63,6 +64,8 @@ def queued_at(meta: dict) -> float | None:
         try:
             value = float(raw[2:] if raw.startswith("t=") else raw)
         except ValueError:
+            continue
+        if not math.isfinite(value):  # "inf" would never shrink below
             continue
         while value > 1e11:  # milliseconds or microseconds since the epoch
             value /= 1000
