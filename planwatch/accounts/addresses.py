@@ -7,6 +7,8 @@ added: the n-th from the right for n trusted proxies. Entries to its left come f
 client and can be forged, so they are never read.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
 
@@ -16,6 +18,15 @@ def client_address(request: HttpRequest) -> str:
     if header:
         entries = [e.strip() for e in request.headers.get(header, "").split(",") if e.strip()]
         count = settings.TRUSTED_PROXY_COUNT
-        if len(entries) >= count:
+        if len(entries) >= count and _is_address(entries[-count]):
             return entries[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _is_address(text: str) -> bool:
+    """Only an IP address is taken: the throttling table stores addresses."""
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True

@@ -8,5 +8,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         # `planwatch check --deploy` also checks the installation itself.
         import planwatch.lib.deploy  # noqa: F401
+        from planwatch.accounts.middleware import stamp_sign_in
+
+        user_logged_in.connect(stamp_sign_in, dispatch_uid="planwatch-idle-clock")

@@ -39,13 +39,16 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
 
 
 class IdleSessionTimeoutMiddleware:
-    """Sign a user out after SESSION_IDLE_SECONDS without a request.
+    """Sign a user out after SESSION_IDLE_SECONDS without a request, and in any case
+    SESSION_COOKIE_AGE after signing in.
 
-    The last-seen time is written at most once a minute, so a busy page does not write
-    its session on every request.
+    The last-seen time is set at sign-in (`stamp_sign_in`) and then written at most once
+    a minute, so pages do not pay a session write per request. Each such write renews
+    the session cookie, so the sign-in time is kept too, for the absolute limit.
     """
 
     KEY = "planwatch_last_seen"
+    SIGNED_IN_KEY = "planwatch_signed_in_at"
     WRITE_EVERY = 60
 
     def __init__(self, get_response):
@@ -55,11 +58,19 @@ class IdleSessionTimeoutMiddleware:
         if request.user.is_authenticated:
             now = int(time.time())
             last_seen = request.session.get(self.KEY)
-            if last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS:
+            signed_in_at = request.session.get(self.SIGNED_IN_KEY)
+            idle = last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS
+            too_old = signed_in_at is not None and now - signed_in_at > settings.SESSION_COOKIE_AGE
+            if idle or too_old:
                 # Signed out, the request goes on as an anonymous one: pages send the
                 # user to sign in (and back here after), the API answers 401.
                 logout(request)
-                messages.info(request, _("You were signed out after a time without activity."))
+                messages.info(
+                    request,
+                    _("You were signed out after a time without activity.")
+                    if idle
+                    else _("You were signed out: a session lasts a working day at most."),
+                )
                 return self.get_response(request)
             if last_seen is None or now - last_seen >= self.WRITE_EVERY:
                 request.session[self.KEY] = now
@@ -78,3 +89,11 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
         return response
+
+
+def stamp_sign_in(sender, request, user, **kwargs) -> None:
+    """Connected to user_logged_in: the idle clock starts at sign-in."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[IdleSessionTimeoutMiddleware.KEY] = now
+        request.session[IdleSessionTimeoutMiddleware.SIGNED_IN_KEY] = now

@@ -19,6 +19,7 @@ waiting room drain a flood at once while the slots keep serving at full speed.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -41,13 +42,15 @@ def _bilingual(message: Callable[[], str]) -> str:
     return " / ".join(parts)
 
 
-def _refusal(request: HttpRequest, status: int, message: str, **headers: str) -> HttpResponse:
+def _refusal(
+    request: HttpRequest, status: int, message: str, headers: dict[str, str] | None = None
+) -> HttpResponse:
     if request.path.startswith("/api/"):
         response: HttpResponse = JsonResponse({"detail": message}, status=status)
     else:
         response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
-    for name, value in headers.items():
-        response[name.replace("_", "-")] = value
+    for name, value in (headers or {}).items():
+        response[name] = value
     response["Cache-Control"] = "no-store"
     return response
 
@@ -61,6 +64,8 @@ def queued_at(meta: dict) -> float | None:
         try:
             value = float(raw[2:] if raw.startswith("t=") else raw)
         except ValueError:
+            continue
+        if not math.isfinite(value):  # "inf" would never shrink below
             continue
         while value > 1e11:  # milliseconds or microseconds since the epoch
             value /= 1000
@@ -82,7 +87,7 @@ class OverloadGuardMiddleware:
             request,
             503,
             _bilingual(lambda: _("The server is busy; please try again in a few seconds.")),
-            Retry_After=str(settings.OVERLOAD_RETRY_AFTER_SECONDS),
+            {"Retry-After": str(settings.OVERLOAD_RETRY_AFTER_SECONDS)},
         )
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -40,6 +40,16 @@ def test_the_api_answers_401_after_the_idle_time(client, officer, settings):
     assert client.get("/api/directory/organisations").status_code == 401
 
 
-def test_the_session_itself_lasts_a_working_day_at_most(settings):
-    assert settings.SESSION_COOKIE_AGE <= 12 * 3600
-    assert settings.SESSION_IDLE_SECONDS <= 3600
+def test_an_active_session_still_ends_a_working_day_after_sign_in(client, officer, settings):
+    settings.SESSION_COOKIE_AGE = 10 * 3600
+    client.force_login(officer)
+    session = client.session
+    session[IdleSessionTimeoutMiddleware.SIGNED_IN_KEY] = int(time.time()) - 10 * 3600 + 60
+    session.save()
+    assert client.get("/").status_code == 200, "active, and within the day"
+    session = client.session
+    session[IdleSessionTimeoutMiddleware.SIGNED_IN_KEY] = int(time.time()) - 10 * 3600 - 1
+    session.save()
+    response = client.get("/plans/", follow=True)
+    assert response.redirect_chain[0][0].startswith("/login/?next=/plans/")
+    assert "a session lasts a working day at most" in response.content.decode()

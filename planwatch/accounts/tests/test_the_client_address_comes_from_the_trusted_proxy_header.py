@@ -26,6 +26,14 @@ def test_the_entry_added_by_the_trusted_proxy_counts(settings):
     assert client_address(forged) == "192.0.2.1"
 
 
+def test_an_entry_that_is_no_address_is_not_taken(settings):
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"
+    settings.TRUSTED_PROXY_COUNT = 1
+    for junk in ("unknown", "\x00", "999.1.1.1", "1.2.3.4<script>", "a" * 1000):
+        assert client_address(request(x_forwarded_for=junk)) == PROXY
+    assert client_address(request(x_forwarded_for="2001:db8::7")) == "2001:db8::7"
+
+
 def test_with_two_proxies_the_second_entry_from_the_right_counts(settings):
     settings.CLIENT_IP_HEADER = "X-Forwarded-For"
     settings.TRUSTED_PROXY_COUNT = 2

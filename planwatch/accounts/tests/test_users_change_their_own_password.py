@@ -1,3 +1,5 @@
+from django.test import Client
+
 from planwatch.audit.models import AuditEvent
 from planwatch.testing import PASSWORD
 
@@ -48,9 +50,7 @@ def test_a_digit_and_a_letter_are_enough_to_pass_that_rule(client, officer):
     assert change(client, PASSWORD, "4830291756x").status_code == 302
 
 
-def test_other_sessions_of_the_user_are_signed_out(client, officer, django_user_model):
-    from django.test import Client
-
+def test_other_sessions_of_the_user_are_signed_out(client, officer):
     other = Client()
     other.force_login(officer)
     client.force_login(officer)

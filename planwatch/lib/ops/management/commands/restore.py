@@ -31,9 +31,13 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"{path}: no such file.")
         if not yes:
-            answer = input(f"Replace the database and {settings.MEDIA_ROOT} with {path}? [y/N] ")
+            question = f"Replace the database and {settings.MEDIA_ROOT} with {path}? [y/N] "
+            try:
+                answer = input(question)
+            except EOFError:
+                answer = ""
             if answer.strip().lower() not in ("y", "yes"):
-                raise CommandError("Nothing restored.")
+                raise CommandError("Nothing restored (answer y, or pass --yes).")
         try:
             manifest, kept = restore_backup(connection, Path(settings.MEDIA_ROOT), path)
         except (BackupRefused, OSError) as error:
