@@ -36,7 +36,8 @@ PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 TOO_WIDE = """(width) => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > width + 1)
   .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= width + 1)
-  .slice(0, 4).map(e => Math.round(e.getBoundingClientRect().right) + ' ' + e.outerHTML.slice(0, 90))"""
+  .slice(0, 4)
+  .map(e => Math.round(e.getBoundingClientRect().right) + ' ' + e.outerHTML.slice(0, 90))"""
 
 
 @pytest.fixture
