@@ -3,6 +3,7 @@ it (filled in from the returned one), the supervisor approves it and closes the 
 page and no notification on the way shows an English sentence. Names and codes are the
 only English allowed."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -57,7 +58,6 @@ def test_the_loop_speaks_only_chinese_to_a_chinese_reader(
     live_server, demo_world, browser, tmp_path
 ):
     officer = User.objects.get(username="officer")
-    supervisor = User.objects.get(username="supervisor")
     plan = actions.do_create_plan(None, code="zh-loop", title_en="Loop", title_zh="闭环计划")
     task = actions.do_create_task(
         None,
@@ -66,8 +66,8 @@ def test_the_loop_speaks_only_chinese_to_a_chinese_reader(
         title_en="Open the border trade zone",
         title_zh="开放边境贸易区",
         lead_unit=officer.unit,
-        start_date=Task._meta.get_field("start_date").to_python("2025-01-01"),
-        deadline=Task._meta.get_field("deadline").to_python("2040-12-31"),
+        start_date=dt.date(2025, 1, 1),
+        deadline=dt.date(2040, 12, 31),
     )
     assignment = task.assignments.get()
     photo = tmp_path / "site-photo.txt"
