@@ -43,6 +43,10 @@ openapi: install
 system-deps:
 	@scripts/system-deps
 
+## Remove the demo's SQLite database (and its WAL files); `make demo` then starts afresh.
+clean-db:
+	rm -f var/planwatch.sqlite3 var/planwatch.sqlite3-wal var/planwatch.sqlite3-shm
+
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -225,6 +225,8 @@ LANGUAGE_CODE = env("LANGUAGE_CODE", "en")
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese")), ("ko", _("Korean"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "Asia/Shanghai")
+# One date format per language (planwatch/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["planwatch.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -82,6 +82,8 @@ def do_ingest(
             return same, False
     record = intake_path(path, gazetteer or Gazetteer.from_database(), progress)
     record["source_path"] = name
+    if "error" in record:  # the reader knows the file by its name, not the server's path
+        record["error"] = record["error"].replace(str(path), name)
     with transaction.atomic():
         if "error" in record:
             document = IntakeDocument.objects.create(

@@ -26,6 +26,16 @@ def text_width(text: str, size: int = 12) -> int:
     return round(size * wide + size * 0.6 * (len(text) - wide))
 
 
+def fit(text: str, width: int, size: int = 12) -> str:
+    """`text` cut with an ellipsis so that it is drawn within `width` (text_width's measure):
+    a label's end, not its start, is what goes when it is too long."""
+    if text_width(text, size) <= width:
+        return text
+    while text and text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 @dataclass
 class Node:
     key: str
@@ -175,7 +185,8 @@ def bar_chart(
         y0 = legend_h + i * group_h
         out.append(
             f'<text x="{label_width - 8}" y="{y0 + bar_h * len(series) / 2 + 4:.0f}" '
-            f'text-anchor="end">{escape(label[:40])}</text>'
+            f'text-anchor="end">{escape(fit(label, label_width - 12))}'
+            f"<title>{escape(label)}</title></text>"
         )
         for j, value in enumerate(values):
             y = y0 + j * bar_h
@@ -239,6 +250,7 @@ def gantt(
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" '
         f'role="img" aria-label="{escape(title)}" class="chart gantt" font-size="11">'
     ]
     for m in range(months):
@@ -267,7 +279,7 @@ def gantt(
             )
             y += row_h
             previous = row.group
-        label = escape(row.label[:42])
+        label = escape(fit(row.label, label_w - 20, 11))
         if row.href:
             label = f'<a href="{escape(row.href)}">{label}</a>'
         out.append(f'<text x="14" y="{y + 16}">{label}<title>{escape(row.label)}</title></text>')

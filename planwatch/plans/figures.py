@@ -129,6 +129,9 @@ def refresh_tasks(task_ids: Iterable[int]) -> None:
 
 
 def _reporting_counts(reports) -> list[dict]:
+    """Reports and reports on time per unit and plan: the first report of each period
+    only, so that a revision (or the answer to a returned report) neither adds a report
+    nor turns a late one into an on-time one."""
     due_end = ReportDueEnd(
         F("period_start"),
         F("assignment__task__plan__report_every_months"),
@@ -136,7 +139,9 @@ def _reporting_counts(reports) -> list[dict]:
         utc_offset_minutes(),
     )
     return list(
-        reports.filter(archived_at__isnull=True, assignment__archived_at__isnull=True)
+        reports.filter(
+            archived_at__isnull=True, assignment__archived_at__isnull=True, revises__isnull=True
+        )
         .order_by()
         .values("assignment__unit_id", "assignment__task__plan_id")
         .annotate(n=Count("pk"), on_time=Count("pk", filter=Q(submitted_at__lt=due_end)))

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -24,6 +25,9 @@ from planwatch.plans.queries import tasks_visible_to
 from planwatch.plans.status import LABELS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Length limits of free text: enough for any real report, short of a page-long word.
+SHORT_TEXT = 5_000
+LONG_TEXT = 20_000
 
 
 def _units():
@@ -201,6 +205,9 @@ class TaskForm(forms.ModelForm):
         self.user = user
         self.fields["plan"].queryset = Plan.objects.active()
         self.fields["lead_unit"].queryset = _units()
+        self.fields["description"].max_length = LONG_TEXT
+        self.fields["description"].validators.append(MaxLengthValidator(LONG_TEXT))
+        self.fields["description"].widget.attrs["maxlength"] = LONG_TEXT
         self.fields["source_span_start"].label = _("Span in the document's text: from")
         self.fields["source_span_end"].label = _("to")
         if self.instance.pk:
@@ -268,9 +275,14 @@ class ReportForm(forms.Form):
     # The percent sign is literal, not a placeholder:
     # xgettext:no-python-format
     percent_complete = forms.IntegerField(label=_("% complete"), min_value=0, max_value=100)
-    narrative = forms.CharField(label=_("What was done"), widget=forms.Textarea)
+    narrative = forms.CharField(
+        label=_("What was done"), max_length=LONG_TEXT, widget=forms.Textarea
+    )
     blockers = forms.CharField(
-        label=_("Blockers"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Blockers"),
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     raise_issue = forms.BooleanField(
         label=_("Flag the blockers as a major issue for supervisors and leaders"), required=False
@@ -322,14 +334,19 @@ class ReviewForm(forms.Form):
         label=_("Decision"), choices=[("approve", _("Approve")), ("return", _("Return"))]
     )
     comment = forms.CharField(
-        label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comments"),
+        required=False,
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class ExtensionRequestForm(forms.Form):
     requested_deadline = forms.DateField(label=_("New deadline"), widget=DATE)
     reason = forms.CharField(
-        label=_("Why more time is needed"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Why more time is needed"),
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -338,22 +355,31 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))]
     )
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class IssueForm(forms.Form):
-    description = forms.CharField(label=_("The issue"), widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        label=_("The issue"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ResolveForm(forms.Form):
     resolution = forms.CharField(
-        label=_("How it was resolved"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("How it was resolved"),
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class NoteForm(forms.Form):
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note"),
+        required=False,
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

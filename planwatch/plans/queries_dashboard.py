@@ -464,16 +464,18 @@ def unit_figures(
 
 
 def report_list(user, filters: Filters, on_time: bool | None = None) -> QuerySet[ProgressReport]:
-    """The reports a unit's reporting figures count (every active report of its active
-    assignments on the plan in scope), with `on_time` annotated by the same rule as the
-    count: submitted before the end of the plan's due day after the period."""
+    """The reports a unit's reporting figures count (the first report of each period of
+    its active assignments on the plan in scope), with `on_time` annotated by the same
+    rule as the count: submitted before the end of the plan's due day after the period."""
     due_end = ReportDueEnd(
         F("period_start"),
         F("assignment__task__plan__report_every_months"),
         F("assignment__task__plan__report_due_day"),
         utc_offset_minutes(),
     )
-    reports = reports_visible_to(user).filter(assignment__archived_at__isnull=True)
+    reports = reports_visible_to(user).filter(
+        assignment__archived_at__isnull=True, revises__isnull=True
+    )
     if filters.plan:
         reports = reports.filter(assignment__task__plan__code=filters.plan)
     if filters.unit:

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from planwatch.plans import actions
 from planwatch.plans.models import ClosedChildCounts, Task
@@ -95,3 +96,15 @@ def test_a_closed_child_counts_in_its_parent_as_the_plan_says(
     assert task_rows([Task.objects.get(pk=closed.pk)], TODAY)[0].progress == (
         100 if rule == ClosedChildCounts.DONE else 60
     )
+
+
+def test_the_close_form_asks_for_confirmation(client, unit_a, officer, supervisor):
+    task = make_task(make_plan(), unit_a, "T-1")
+    finish(officer, supervisor, task)
+    client.force_login(supervisor)
+    url = reverse("plans:close", args=[task.reference])
+    response = client.post(url, {"note": "Checked.", "version": task.version}, follow=True)
+    assert "Tick the box to confirm closing." in response.content.decode()
+    assert Task.objects.get(pk=task.pk).closed_at is None
+    client.post(url, {"note": "Checked.", "version": task.version, "confirm": "on"})
+    assert Task.objects.get(pk=task.pk).closed_at is not None

@@ -41,7 +41,9 @@ def test_every_figure_of_a_score_links_to_its_records(client, unit_a, officer, s
     task = make_task(plan, unit_a, "A-1")
     on_time = submit(officer, task, 30, month=dt.date(2025, 3, 1))
     actions.do_review_report(supervisor, on_time, on_time.version, True)
+    submit(officer, task, 35, month=dt.date(2025, 3, 1))  # a revision: not a second report
     row = next(r for r in q.unit_figures(supervisor, q.Filters(), TODAY) if r.unit == unit_a)
+    assert row.counts.reports == 1
     client.force_login(supervisor)
     for name in ("total", "overdue", "closed", "reports", "on_time"):
         assert client.get(row.links[name]).status_code == 200, name

@@ -2,7 +2,7 @@ from collections import Counter
 from io import StringIO
 
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from planwatch.accounts.models import User
 from planwatch.plans import demo
@@ -14,6 +14,7 @@ from planwatch.plans.models import (
     SourceDocument,
     Task,
 )
+from planwatch.plans.notices import describe
 from planwatch.plans.queries import task_rows, tasks_visible_to
 from planwatch.plans.status import Status
 
@@ -49,3 +50,15 @@ def test_the_demo_gives_every_state_and_loads_twice_without_duplicates(
         officer = User.objects.get(username=username)
         assert tasks_visible_to(officer).count() >= 5
     assert Notification.objects.filter(user__username="supervisor").exists()
+
+    # What a notification says agrees with the report's state now, in either language.
+    notices = describe(Notification.objects.filter(kind="report_submitted").select_related("task"))
+    assert notices
+    for notice in notices:
+        report = ProgressReport.objects.get(pk=notice.params["report"])
+        waits = notice.message.endswith("it waits for review.")
+        assert waits == (report.state == ProgressReport.State.SUBMITTED), notice.message
+    with translation.override("zh-hans"):
+        chinese = describe(Notification.objects.filter(kind="report_submitted"))
+    states = ("等待审核", "已审核通过", "已被退回")
+    assert all(any(state in n.message for state in states) for n in chinese)
