@@ -12,8 +12,7 @@ import math
 import secrets
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,30 +74,37 @@ class TokenAuth(HttpBearer):
         return api_token
 
 
+def _raise_count(token: ApiToken, minute: dt.datetime) -> int | None:
+    """Add one to the token's row for `minute` and read the new count in the same
+    statement (UPDATE ... RETURNING, SQLite 3.35+ and PostgreSQL), so that concurrent
+    requests neither lose a count nor read one another's; None when there is no row yet.
+    One round trip: the ORM needed five on PostgreSQL (measured, bench/api_tokens.py)."""
+    table = connection.ops.quote_name(TokenWindow._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET count = count + 1 WHERE token_id = %s AND minute = %s "
+            "RETURNING count",
+            [token.pk, connection.ops.adapt_datetimefield_value(minute)],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def count_request(token: ApiToken, now: dt.datetime) -> int:
     """Count one request in the token's current minute; the minute's count so far.
 
-    The counter is a row per token and minute, raised by one UPDATE and read back in the
-    same transaction (the row stays locked until the commit), so concurrent servers and
-    threads neither lose a count nor read one another's. A new minute's row also records
-    the token's last use (to the minute) and drops the token's older rows."""
+    The counter is a row per token and minute, so every server counts the same requests.
+    A new minute's row also records the token's last use (to the minute) and drops the
+    token's older rows."""
     minute = now.replace(second=0, microsecond=0)
-    window = TokenWindow.objects.filter(token=token, minute=minute)
-
-    def raise_and_read() -> int | None:
-        with transaction.atomic():
-            if window.update(count=F("count") + 1):
-                return window.values_list("count", flat=True).get()
-        return None
-
-    count = raise_and_read()
+    count = _raise_count(token, minute)
     if count is not None:
         return count
     try:
         with transaction.atomic():
             TokenWindow.objects.create(token=token, minute=minute, count=1)
     except IntegrityError:
-        return raise_and_read() or 0
+        return _raise_count(token, minute) or 0
     TokenWindow.objects.filter(token=token, minute__lt=minute).delete()
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return 1
