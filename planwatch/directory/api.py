@@ -21,6 +21,7 @@ from planwatch.directory.queries import (
 from planwatch.directory.resolver import resolve_person, resolve_post
 from planwatch.lib.api import require
 from planwatch.lib.dates import BadDate, parse_iso_date
+from planwatch.lib.models import StaleRecord
 
 router = Router(tags=["directory"])
 
@@ -66,6 +67,58 @@ class OrganisationIn(Schema):
     parent_id: int | None = None
     code: str | None = None
     reason: str = ""
+
+
+class OrganisationUpdate(Schema):
+    """The fields to change; `version` is the one you read (409 if it has moved on)."""
+
+    version: int
+    name_en: str | None = None
+    name_zh: str | None = None
+    name_ko: str | None = None
+    name_ko_romanised: str | None = None
+    kind: str | None = None
+    description: str | None = None
+    reason: str = ""
+
+
+class PersonOut(Schema):
+    id: int
+    code: str | None
+    name_en: str
+    name_zh: str
+    name_ko: str
+    name_ko_romanised: str
+    note: str
+    version: int
+
+
+class PersonUpdate(Schema):
+    """The fields to change; `version` is the one you read (409 if it has moved on)."""
+
+    version: int
+    name_en: str | None = None
+    name_zh: str | None = None
+    name_ko: str | None = None
+    name_ko_romanised: str | None = None
+    note: str | None = None
+    reason: str = ""
+
+
+def _update(action, user, record, payload: Schema):
+    """Run an update action on the fields sent; refusals become 409 or 422 answers."""
+    data = {name: value for name, value in payload.dict().items() if value is not None}
+    version, reason = data.pop("version"), data.pop("reason")
+    try:
+        return action(user, record, version, reason, **data)
+    except StaleRecord:
+        raise HttpError(
+            409, "Someone else saved this record first; read it again and send its new version."
+        ) from None
+    except ValidationError as error:
+        raise HttpError(
+            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+        ) from None
 
 
 class HoldingOut(Schema):
@@ -140,6 +193,27 @@ def create_organisation(request, payload: OrganisationIn):
             422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
         ) from None
     return Status(201, organisation)
+
+
+@router.post("/organisations/{pk}", response=OrganisationOut)
+def update_organisation(request, pk: int, payload: OrganisationUpdate):
+    organisation = get_object_or_404(organisations_visible_to(request.user), pk=pk)
+    require(request, "directory.change_organisation", organisation)
+    return _update(actions.do_update_organisation, request.user, organisation, payload)
+
+
+@router.get("/people/{pk}", response=PersonOut)
+def get_person(request, pk: int):
+    person = get_object_or_404(people_visible_to(request.user), pk=pk)
+    require(request, "directory.view_person", person)
+    return person
+
+
+@router.post("/people/{pk}", response=PersonOut)
+def update_person(request, pk: int, payload: PersonUpdate):
+    person = get_object_or_404(people_visible_to(request.user), pk=pk)
+    require(request, "directory.change_person", person)
+    return _update(actions.do_update_person, request.user, person, payload)
 
 
 @router.get("/people/{pk}/timeline", response=list[HoldingOut])

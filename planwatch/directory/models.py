@@ -6,6 +6,7 @@ post, with its source); aliases that let any spelling find its record.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -57,6 +58,12 @@ class Named:
         return " · ".join(name for name in others if name and name != shown)
 
     def clean_names(self, message: str) -> None:
+        """Refuse a record with no name, a romanisation without its Hangul, and NUL
+        characters (PostgreSQL cannot store them), each at its own field."""
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname)
+            if isinstance(value, str) and "\x00" in value:
+                raise ValidationError({field.name: ProhibitNullCharactersValidator.message})
         if not any(n.strip() for n in (self.name_en, self.name_zh, self.name_ko)):
             raise ValidationError({"name_en": message})
         if self.name_ko_romanised.strip() and not self.name_ko.strip():

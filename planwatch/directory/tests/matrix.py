@@ -49,6 +49,20 @@ ROUTES: dict[str, Route] = {
         allowed=managers, method="post", data={"name_en": "Made by the API"}
     ),
     "api-1:get_organisation": Route(kwargs=org, unit_scoped=True),
+    "api-1:update_organisation": Route(
+        allowed=managers_or_own_officer,
+        kwargs=org,
+        method="post",
+        data=lambda w: {"version": w["unit"].version, "name_ko": "갑 기관"},
+        unit_scoped=True,
+    ),
+    "api-1:get_person": Route(kwargs=lambda w: {"pk": w["person"].pk}),
+    "api-1:update_person": Route(
+        allowed=managers,
+        kwargs=lambda w: {"pk": w["person"].pk},
+        method="post",
+        data=lambda w: {"version": w["person"].version, "name_ko": "장산"},
+    ),
     "api-1:person_timeline": Route(kwargs=lambda w: {"pk": w["person"].pk}),
     "api-1:who": Route(query="?post=Chief+of+Unit+A+Bureau&on=2020-01-01"),
     "api-1:posts": Route(query="?person=Zhang+San&on=2020-01-01"),

@@ -1,6 +1,7 @@
 """A name is shown in the reader's language, falling back to the others in a fixed order."""
 
 import pytest
+from django.utils import translation
 
 from planwatch.directory.models import Organisation, Person
 
@@ -39,9 +40,7 @@ def test_a_missing_name_falls_back_to_another(names, language, shown):
     assert Person(**names).display_name(language) == shown
 
 
-def test_the_name_follows_the_active_language(settings):
-    from django.utils import translation
-
+def test_the_name_follows_the_active_language():
     government = Organisation(**KOREAN_GOVERNMENT)
     with translation.override("ko"):
         assert government.name == str(government) == "대한민국 정부"
@@ -49,9 +48,7 @@ def test_the_name_follows_the_active_language(settings):
         assert government.name == "大韩民国政府"
 
 
-def test_the_other_names_are_those_not_shown(settings):
-    from django.utils import translation
-
+def test_the_other_names_are_those_not_shown():
     government = Organisation(**KOREAN_GOVERNMENT)
     with translation.override("ko"):
         assert government.other_names == "Government of the Republic of Korea · 大韩民国政府"

@@ -108,3 +108,73 @@ def test_the_api_refuses_a_korean_name_over_the_length_limit(client, supervisor)
     assert response.status_code == 422
     assert response.json()["detail"].startswith("name_ko: ")
     assert saved() == before
+
+
+def test_the_api_changes_the_korean_names_of_an_organisation_and_a_person(client, supervisor):
+    park = actions.do_create_organisation(None, name_en="Food Park", kind="park")
+    person = actions.do_create_person(None, name_en="Han Jun")
+    client.force_login(supervisor)
+
+    organisation = client.post(
+        f"{API}/{park.pk}",
+        {"version": park.version, "name_ko": "식품산업단지", "reason": "Korean name"},
+        content_type="application/json",
+    )
+    changed = client.post(
+        f"/api/directory/people/{person.pk}",
+        {"version": person.version, "name_ko": "한쥔"},
+        content_type="application/json",
+    )
+    read = client.get(f"/api/directory/people/{person.pk}").json()
+
+    assert organisation.status_code == 200
+    assert organisation.json()["name_ko"] == "식품산업단지"
+    assert organisation.json()["name_en"] == "Food Park"
+    assert changed.status_code == 200
+    assert (read["name_en"], read["name_ko"]) == ("Han Jun", "한쥔")
+    assert AuditEvent.objects.filter(action="changed", object_id=str(person.pk)).count() == 1
+
+
+def test_the_api_refuses_a_stale_version_and_saves_nothing(client, supervisor):
+    person = actions.do_create_person(None, name_en="Han Jun")
+    seen = person.version
+    actions.do_update_person(None, person, seen, name_zh="韩俊")
+    client.force_login(supervisor)
+
+    response = client.post(
+        f"/api/directory/people/{person.pk}",
+        {"version": seen, "name_ko": "한쥔"},
+        content_type="application/json",
+    )
+
+    person.refresh_from_db()
+    assert response.status_code == 409
+    assert person.name_ko == ""
+
+
+def test_an_officer_may_not_change_a_person_through_the_api(client, officer):
+    person = actions.do_create_person(None, name_en="Han Jun")
+    client.force_login(officer)
+
+    response = client.post(
+        f"/api/directory/people/{person.pk}",
+        {"version": person.version, "name_ko": "한쥔"},
+        content_type="application/json",
+    )
+
+    person.refresh_from_db()
+    assert response.status_code == 403
+    assert person.name_ko == ""
+
+
+def test_the_api_refuses_a_nul_character_in_a_name_naming_the_field(client, supervisor):
+    client.force_login(supervisor)
+    before = saved()
+
+    response = client.post(
+        API, {"name_en": "Food Park", "name_ko": "식품\x00단지"}, content_type="application/json"
+    )
+
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("name_ko: ")
+    assert saved() == before
