@@ -6,7 +6,14 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.test_permission_matrix import MATRIX, shared_world, world  # noqa: F401  (fixtures)
+from tests.test_permission_matrix import (  # noqa: F401  (fixtures: the shared world's units and users)
+    MATRIX,
+    shared_world,
+    unit_a,
+    unit_b,
+    users,
+    world,
+)
 
 PAGES_AND_API = sorted(
     name
