@@ -91,9 +91,37 @@ _RULES = re.compile(
     r"|(?P<year>每年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:前|底前)?|\bevery\s+year\b|\bannually\b)",
     re.I,
 )
+_EN_RECUR = re.compile(r"\bevery\b|\beach month\b|weekly|monthly|quarterly|annually", re.I)
 _HINT = re.compile(
     r"\d|前|内|底|末|半年|within|end|by|before|每|every|weekly|monthly|quarterly", re.I
 )
+# Words every deadline or recurring time contains: the full patterns run only near them.
+_TRIGGER = re.compile(
+    r"前|底|末|年内|[天日月周]内|工作日内|本年度?内|半年"
+    r"|\b(?:by|before|within|until|due|later than)\b",
+    re.I,
+)
+_BEFORE, _AFTER = 30, 45
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around trigger words, merged where they overlap."""
+    merged: list[tuple[int, int]] = []
+    for m in _TRIGGER.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _deadline_matches(text: str) -> list[re.Match[str]]:
+    found: dict[int, re.Match[str]] = {}
+    for lo, hi in _windows(text):
+        for m in _DEADLINES.finditer(text, lo, hi):
+            found.setdefault(m.start(), m)
+    return [found[k] for k in sorted(found)]
 
 
 # A deadline cell naming only a month: "2026年9月", "December 2026", "Dec. 2026".
@@ -177,7 +205,7 @@ def _resolve(m: re.Match[str], on: dt.date | None) -> dt.date | None:
 
 def reporting_rule(text: str) -> tuple[dict[str, str], tuple[int, int]] | None:
     """A recurring report the text requires: {"period", "due"} and its span in `text`."""
-    if not _HINT.search(text) or not _REPORT_VERB.search(text):
+    if not ("每" in text or _EN_RECUR.search(text)) or not _REPORT_VERB.search(text):
         return None
     m = _RULES.search(text)
     if m is None:
@@ -190,8 +218,10 @@ def find_deadline(text: str, on: dt.date | None) -> Deadline | None:
     """The first one-off deadline stated in `text` (outside any recurring time)."""
     if not _HINT.search(text):
         return None
-    recurring = [m.span() for m in _RULES.finditer(text)]
-    for m in _DEADLINES.finditer(text):
+    recurring = []
+    if "每" in text or _EN_RECUR.search(text):
+        recurring = [m.span() for m in _RULES.finditer(text)]
+    for m in _deadline_matches(text):
         if any(s <= m.start() < e for s, e in recurring):
             continue
         written = m.group().strip()
@@ -231,6 +261,7 @@ def deadline_of_cell(text: str, on: dt.date | None) -> Deadline | None:
 
 def spans(text: str) -> list[tuple[int, int]]:
     """Where deadlines and recurring times are stated: no event date is read there."""
-    if not _HINT.search(text):
-        return []
-    return [m.span() for m in _DEADLINES.finditer(text)] + [m.span() for m in _RULES.finditer(text)]
+    found = [m.span() for m in _deadline_matches(text)]
+    if "每" in text or _EN_RECUR.search(text):
+        found += [m.span() for m in _RULES.finditer(text)]
+    return found

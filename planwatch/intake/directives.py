@@ -199,6 +199,12 @@ _CO_ROLE = (
         re.I,
     ),
 )
+# Words that every lead or co-unit phrase above contains.
+_ROLE_HINT = re.compile(
+    r"牵头|负责|会同|协同|联合|配合|协助|协办|参与|responsible|in charge|the lead|led by|\bwith\b"
+    r"|assisted|supported",
+    re.I,
+)
 # "请认真组织实施": the formula closing a notice, no task of its own.
 _FORMULA = re.compile(
     r"(?:请|望)(?:各单位|你们)?(?:结合实际)?[，,]?(?:认真|切实)?(?:组织实施|贯彻(?:落实|执行)|抓好落实"
@@ -526,6 +532,8 @@ def _roles(
     """The lead named with 牵头/负责/"is responsible" and the co-units named with 会同,
     配合, "together with", "with ... assisting"."""
     lead: list[str] = []
+    if not _ROLE_HINT.search(text):
+        return [], []
     for rx in _LEAD_ROLE:
         for m in rx.finditer(text):
             group = next(g for g in ("names", "names2", "names3") if m.groupdict().get(g))

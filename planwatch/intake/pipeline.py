@@ -121,6 +121,8 @@ def _defined_names(body: str, org_hits: list, gazetteer: Gazetteer) -> dict[str,
     """Short names the text defines: "State Power Investment Corporation (hereinafter
     SPIC)", "大韩贸易投资振兴公社（以下简称KOTRA）"; a directory name stays canonical."""
     found: dict[str, str] = {}
+    if not re.search(r"hereinafter|简称|下称", body):
+        return found
     for m in DEFINED.finditer(body):
         name = re.sub(r"^(?:the|与|和|同)\s*", "", m["name"], flags=re.I).strip()
         hit = next((h for h in org_hits if h.end == m.end("name")), None)
