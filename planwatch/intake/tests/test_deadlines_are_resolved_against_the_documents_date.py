@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from planwatch.intake.deadlines import find_deadline, reporting_rule
+from planwatch.intake.deadlines import find_deadline, reporting_rule, timing
 from planwatch.intake.meta import event_dates
 
 ON = dt.date(2026, 11, 2)
