@@ -200,10 +200,14 @@ def _queue_proposals(document: IntakeDocument, record: dict) -> None:
     for person in record["people"]:
         mention = person["mentions"][0] if person["mentions"] else person["name"]
         if not _known_alias(person["name"], "person"):
+            posts = [
+                ", ".join(filter(None, (post["title"], post.get("organisation"))))
+                for post in person["posts"]
+            ]
             propose(
                 Proposal.Kind.PERSON,
-                _("New person: %s") % person["name"],
-                {"name": person["name"], "mentions": person["mentions"]},
+                _("New person: %s") % person["name"] + (f" ({'; '.join(posts)})" if posts else ""),
+                {"name": person["name"], "mentions": person["mentions"], "posts": person["posts"]},
                 mention,
             )
         for spelling in person["mentions"]:

@@ -91,9 +91,48 @@ _RULES = re.compile(
     r"|(?P<year>每年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:前|底前)?|\bevery\s+year\b|\bannually\b)",
     re.I,
 )
+_EN_RECUR = re.compile(r"\bevery\b|\beach month\b|weekly|monthly|quarterly|annually", re.I)
+_EN_RECUR_OR_EACH = re.compile(
+    r"每|\bevery\b|\beach month\b|weekly|monthly|quarterly|annually", re.I
+)
 _HINT = re.compile(
     r"\d|前|内|底|末|半年|within|end|by|before|每|every|weekly|monthly|quarterly", re.I
 )
+# Words every deadline or recurring time contains: the full patterns run only near them.
+_TRIGGER = re.compile(
+    r"前|底|末|年内|[天日月周]内|工作日内|本年度?内|半年"
+    r"|\b(?:by|before|within|until|due|later than)\b",
+    re.I,
+)
+_BEFORE, _AFTER = 30, 45
+
+
+def _windows(text: str, trigger: re.Pattern[str] = _TRIGGER) -> list[tuple[int, int]]:
+    """Stretches of `text` around trigger words, merged where they overlap."""
+    merged: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _deadline_matches(text: str) -> list[re.Match[str]]:
+    found: dict[int, re.Match[str]] = {}
+    for lo, hi in _windows(text):
+        for m in _DEADLINES.finditer(text, lo, hi):
+            found.setdefault(m.start(), m)
+    return [found[k] for k in sorted(found)]
+
+
+def _rule_matches(text: str) -> list[re.Match[str]]:
+    found: dict[int, re.Match[str]] = {}
+    for lo, hi in _windows(text, _EN_RECUR_OR_EACH):
+        for m in _RULES.finditer(text, lo, hi):
+            found.setdefault(m.start(), m)
+    return [found[k] for k in sorted(found)]
 
 
 # A deadline cell naming only a month: "2026年9月", "December 2026", "Dec. 2026".
@@ -177,11 +216,12 @@ def _resolve(m: re.Match[str], on: dt.date | None) -> dt.date | None:
 
 def reporting_rule(text: str) -> tuple[dict[str, str], tuple[int, int]] | None:
     """A recurring report the text requires: {"period", "due"} and its span in `text`."""
-    if not _HINT.search(text) or not _REPORT_VERB.search(text):
+    if not ("每" in text or _EN_RECUR.search(text)) or not _REPORT_VERB.search(text):
         return None
-    m = _RULES.search(text)
-    if m is None:
+    matches = _rule_matches(text)
+    if not matches:
         return None
+    m = matches[0]
     period = next(k for k in ("week", "quarter", "month", "year") if m[k])
     return {"period": period, "due": m.group().strip()}, m.span()
 
@@ -190,13 +230,38 @@ def find_deadline(text: str, on: dt.date | None) -> Deadline | None:
     """The first one-off deadline stated in `text` (outside any recurring time)."""
     if not _HINT.search(text):
         return None
-    recurring = [m.span() for m in _RULES.finditer(text)]
-    for m in _DEADLINES.finditer(text):
+    recurring = [m.span() for m in _rule_matches(text)]
+    for m in _deadline_matches(text):
         if any(s <= m.start() < e for s, e in recurring):
             continue
         written = m.group().strip()
         return Deadline(_resolve(m, on), written, m.start(), m.end())
     return None
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Every deadline and recurring time of one text, found once, looked up by span."""
+
+    deadlines: list[Deadline]
+    rules: list[tuple[int, int]]
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(d.start, d.end) for d in self.deadlines] + self.rules
+
+    def deadline_in(self, start: int, end: int) -> Deadline | None:
+        return next((d for d in self.deadlines if start <= d.start and d.end <= end), None)
+
+
+def timing(text: str, on: dt.date | None) -> Timing:
+    """The deadlines of `text` (outside recurring times) and its recurring times."""
+    rules = [m.span() for m in _rule_matches(text)]
+    found = [
+        Deadline(_resolve(m, on), m.group().strip(), m.start(), m.end())
+        for m in _deadline_matches(text)
+        if not any(s <= m.start() < e for s, e in rules)
+    ]
+    return Timing(found, rules)
 
 
 def deadline_of_cell(text: str, on: dt.date | None) -> Deadline | None:
@@ -227,10 +292,3 @@ def deadline_of_cell(text: str, on: dt.date | None) -> Deadline | None:
         except ValueError:
             return None
     return None
-
-
-def spans(text: str) -> list[tuple[int, int]]:
-    """Where deadlines and recurring times are stated: no event date is read there."""
-    if not _HINT.search(text):
-        return []
-    return [m.span() for m in _DEADLINES.finditer(text)] + [m.span() for m in _RULES.finditer(text)]

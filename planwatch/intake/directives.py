@@ -199,6 +199,12 @@ _CO_ROLE = (
         re.I,
     ),
 )
+# Words that every lead or co-unit phrase above contains.
+_ROLE_HINT = re.compile(
+    r"牵头|负责|会同|协同|联合|配合|协助|协办|参与|responsible|in charge|the lead|led by|\bwith\b"
+    r"|assisted|supported",
+    re.I,
+)
 # "请认真组织实施": the formula closing a notice, no task of its own.
 _FORMULA = re.compile(
     r"(?:请|望)(?:各单位|你们)?(?:结合实际)?[，,]?(?:认真|切实)?(?:组织实施|贯彻(?:落实|执行)|抓好落实"
@@ -276,6 +282,7 @@ def find_directives(
     source_org: str | None,
     on: dt.date | None = None,
     defined: dict[str, str] | None = None,
+    times: deadlines.Timing | None = None,
 ) -> list[dict[str, Any]]:
     """Directive records with spans into `body`, in document order.
 
@@ -285,6 +292,7 @@ def find_directives(
     """
     spans = paragraph_spans(body)
     defined = defined or {}
+    times = times or deadlines.timing(body, on)
     official = bool(_OFFICIAL.search(title or ""))
     addressees = _addressees(body, spans, org_hits, gazetteer)
     official = official or bool(addressees)
@@ -331,7 +339,8 @@ def find_directives(
             "span": [s, e],
             "co_units": [n for n in co if n not in responsible],
         }
-        records.append(record | _timing(text, on) | {"title": summary(text)})
+        fields = _timing(text, s, e, times)
+        records.append(record | fields | {"title": summary(text, fields["deadline_as_written"])})
     issuer = _issuer(body, (0, 0), [], [], gazetteer, official, source_org) if rows else None
     records = sorted(records + [r | {"issuer": issuer} for r in rows], key=lambda r: r["span"])
     listed = [r for r in records if r["ordinal"] or r.get("_row")]
@@ -355,10 +364,10 @@ def _formula_only(sentence: str) -> bool:
     return m is not None and not _has_modal(sentence[: m.start()])
 
 
-def _timing(text: str, on: dt.date | None) -> dict[str, Any]:
+def _timing(text: str, start: int, end: int, times: deadlines.Timing) -> dict[str, Any]:
     """The deadline and reporting rule a directive's text states."""
     rule = deadlines.reporting_rule(text)
-    deadline = deadlines.find_deadline(text, on)
+    deadline = times.deadline_in(start, end)
     return {
         "deadline": deadline.date.isoformat() if deadline and deadline.date else None,
         "deadline_as_written": deadline.as_written if deadline else None,
@@ -373,7 +382,7 @@ _TITLE_LEAD = re.compile(
 )
 
 
-def summary(text: str) -> str:
+def summary(text: str, deadline: str | None = None) -> str:
     """A short task title: an item's heading ("建设中韩产业合作平台。由…"), else the verb
     phrase after the obligation ("…要建立项目审批绿色通道，11月底前完成" → "建立项目审批
     绿色通道"), without its deadline; the sentence itself when neither is found."""
@@ -395,9 +404,8 @@ def summary(text: str) -> str:
         rest = _TITLE_LEAD.sub("", rest, count=1)
         rest = re.sub(r"^(?:[于在]?\d{1,2}月[\d日底末]*前|年内|年底前)[，,]?", "", rest)
         phrase = re.split(r"[，,。.;；:：!?！？]", rest, maxsplit=1)[0].strip()
-        found = deadlines.find_deadline(phrase, None)
-        if found is not None:
-            phrase = (phrase[: found.start] + phrase[found.end :]).strip()
+        if deadline:
+            phrase = phrase.replace(deadline, "").strip()
         phrase = re.sub(r"\s{2,}", " ", phrase)
         if len(phrase) >= 4:
             return phrase[:1].upper() + phrase[1:] if phrase.isascii() else phrase
@@ -526,6 +534,8 @@ def _roles(
     """The lead named with 牵头/负责/"is responsible" and the co-units named with 会同,
     配合, "together with", "with ... assisting"."""
     lead: list[str] = []
+    if not _ROLE_HINT.search(text):
+        return [], []
     for rx in _LEAD_ROLE:
         for m in rx.finditer(text):
             group = next(g for g in ("names", "names2", "names3") if m.groupdict().get(g))

@@ -24,6 +24,10 @@ _TITLE_EN = (
     r"|Chief Representative|Chief Executive|Representative|Head|Minister|Commissioner"
     r"|Consul[\s-]General|Ambassador|CEO|Dean|Premier|General Secretary|Leader)"
 )
+_TITLE_HINT_EN = re.compile(
+    r"Mayor|Governor|Director|Secretary|Chair|President|Manager|Representative|Head|Minister"
+    r"|Commissioner|Consul|Ambassador|CEO|Dean|Premier|Leader"
+)
 _NAME_EN = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+(?:-[a-z]+)?){1,2}"
 _ORG_EN = r"[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|on|in|at|the)\s+)*[A-Z][\w&'’-]*){0,8}"
 _TITLE_BEFORE_EN = re.compile(rf"\b(?P<title>{_TITLE_EN})\s+(?P<name>{_NAME_EN})\b")
@@ -125,10 +129,11 @@ def unknown_people(
             if post not in person["posts"]:
                 person["posts"].append(post)
 
-    for m in _NAME_TITLE_OF_EN.finditer(text):
+    latin = bool(_TITLE_HINT_EN.search(text))
+    for m in _NAME_TITLE_OF_EN.finditer(text) if latin else ():
         org = _org_name(text, *m.span("org"), org_hits, gaz, m["title"]) if m["org"] else None
         add(m["name"], m.start("name"), m["title"], org)
-    for m in _TITLE_BEFORE_EN.finditer(text):
+    for m in _TITLE_BEFORE_EN.finditer(text) if latin else ():
         if m["name"] not in found or not found[m["name"]]["posts"]:
             add(m["name"], m.start("name"), m["title"], None)
     if re.search(r"[\u4e00-\u9fff]", text):

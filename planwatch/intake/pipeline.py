@@ -52,7 +52,9 @@ def build_record(cleaned: Cleaned, gazetteer: Gazetteer, source_path: str) -> di
     published = meta.publication_date(cleaned)
     if published is None:
         warnings.append("no publication date found; month-day dates left unresolved")
-    events = meta.event_dates(body, published, deadlines.spans(body))
+    on = published or _year_of(title)
+    times = deadlines.timing(body, on)
+    events = meta.event_dates(body, published, times.spans())
     linked = link([title or "", body], gazetteer)
     warnings += linked.warnings
     outlet = meta.source(cleaned)
@@ -78,8 +80,9 @@ def build_record(cleaned: Cleaned, gazetteer: Gazetteer, source_path: str) -> di
         title,
         published.year if published else None,
         issuing,
-        on=published or _year_of(title),
+        on=on,
         defined=defined,
+        times=times,
     )
     known = {o.canonical for o in gazetteer.organisations.values()}
     organisations = linked.organisations
@@ -121,6 +124,8 @@ def _defined_names(body: str, org_hits: list, gazetteer: Gazetteer) -> dict[str,
     """Short names the text defines: "State Power Investment Corporation (hereinafter
     SPIC)", "大韩贸易投资振兴公社（以下简称KOTRA）"; a directory name stays canonical."""
     found: dict[str, str] = {}
+    if not re.search(r"hereinafter|简称|下称", body):
+        return found
     for m in DEFINED.finditer(body):
         name = re.sub(r"^(?:the|与|和|同)\s*", "", m["name"], flags=re.I).strip()
         hit = next((h for h in org_hits if h.end == m.end("name")), None)

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from planwatch.intake.deadlines import find_deadline, reporting_rule, spans
+from planwatch.intake.deadlines import find_deadline, reporting_rule, timing
 from planwatch.intake.meta import event_dates
 
 ON = dt.date(2026, 11, 2)
@@ -55,4 +55,4 @@ def test_a_recurring_activity_without_a_report_is_no_rule():
 
 def test_a_deadline_is_never_an_event_date():
     body = "10月20日，会议要求示范区管委会于12月15日前完成规划。"
-    assert event_dates(body, ON, spans(body)) == [dt.date(2026, 10, 20)]
+    assert event_dates(body, ON, timing(body, ON).spans()) == [dt.date(2026, 10, 20)]
