@@ -41,8 +41,29 @@ TARGETS: dict[str, list[str]] = {
         "planwatch/plans/tests/test_a_unit_that_only_reports_counts_its_task_rates_as_one.py",
         "planwatch/plans/tests/test_other_apps_add_dashboard_panels_and_unit_penalties.py",
     ],
-    "planwatch/directory/tenures.py": ["planwatch/directory/tests"],
-    "planwatch/directory/resolver.py": ["planwatch/directory/tests", "planwatch/intake/tests"],
+    "planwatch/directory/tenures.py": [
+        f"planwatch/directory/tests/test_{name}.py"
+        for name in (
+            "a_tenure_is_only_presumed_after_its_last_evidence",
+            "a_newer_holder_closes_the_earlier_tenure",
+            "nothing_is_claimed_before_the_first_evidence",
+            "a_post_with_several_holders_keeps_them_all",
+            "an_acting_governor_later_reported_in_full_is_one_tenure",
+            "stated_start_and_end_dates_bound_a_tenure",
+        )
+    ]
+    + ["planwatch/directory/tests"],
+    "planwatch/directory/resolver.py": [
+        f"planwatch/directory/tests/test_{name}.py"
+        for name in (
+            "any_spelling_of_a_name_finds_its_record",
+            "a_name_shared_by_two_records_is_ambiguous",
+            "a_post_is_found_by_any_of_its_names",
+            "a_misspelt_name_finds_its_person",
+            "every_name_of_the_zone_finds_one_organisation",
+        )
+    ]
+    + ["planwatch/directory/tests", "planwatch/intake/tests"],
     "planwatch/accounts/rules.py": ["planwatch/accounts/tests", MATRIX],
     "planwatch/directory/rules.py": ["planwatch/directory/tests", MATRIX],
     "planwatch/plans/rules.py": ["planwatch/plans/tests", MATRIX],
@@ -166,6 +187,7 @@ def main() -> None:
         "--only", action="append", help="run the targets whose path ends with this (repeatable)"
     )
     parser.add_argument("--timeout", type=int, default=900, help="seconds per mutant run")
+    parser.add_argument("--verbose", action="store_true", help="print each mutant's verdict")
     args = parser.parse_args()
     os.environ.setdefault("PLANWATCH_DEBUG", "1")
     os.environ.pop("PLANWATCH_DATABASE_URL", None)
@@ -191,10 +213,14 @@ def main() -> None:
                 path.write_text(original, encoding="utf-8")
                 continue
             started, survivors, found = time.monotonic(), [], mutants(original)
-            for mutant in found:
+            for number, mutant in enumerate(found, start=1):
                 path.write_text(mutant.source, encoding="utf-8")
-                if run_tests(workdir, tests, args.timeout):
+                survived = run_tests(workdir, tests, args.timeout)
+                if survived:
                     survivors.append(mutant)
+                if args.verbose:
+                    verdict = "SURVIVED" if survived else "killed"
+                    print(f"  {number}/{len(found)} line {mutant.line}: {verdict}", flush=True)
             path.write_text(original, encoding="utf-8")
             killed = len(found) - len(survivors)
             total, killed_total = total + len(found), killed_total + killed

@@ -102,8 +102,10 @@ def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture
-def world(db, shared_world):
-    """A copy for one case, which may set "own" and "unit" without touching the next."""
+def world(db, shared_world, settings):
+    """A copy for one case, which may set "own" and "unit" without touching the next; the
+    world's files stay found (instead of conftest's upload folder per test)."""
+    settings.MEDIA_ROOT = shared_world["uploads"]
     return dict(shared_world, unit=shared_world["unit_a"], own=True)
 
 
@@ -121,12 +123,6 @@ def unit_b(world):
 @pytest.fixture
 def users(world):
     return world["users"]
-
-
-@pytest.fixture(autouse=True)
-def uploads_in_a_temporary_folder(settings, shared_world):
-    """Instead of conftest's folder per test: the shared world's files must stay found."""
-    settings.MEDIA_ROOT = shared_world["uploads"]
 
 
 def _value(value, world):
