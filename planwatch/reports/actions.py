@@ -302,7 +302,7 @@ def do_confirm_notice(
     notice.answer_due = _answer_due(notice, answer_due, today)
     _number(user, notice, today)
     notice.full_clean()
-    save_checked(notice, None)
+    save_checked(notice, notice.version)
     _put_items(notice, tasks, today)
     record_changed(user, notice, before, _("proposal issued"))
     for task in tasks:
@@ -329,7 +329,7 @@ def do_dismiss_notice(user, notice: Notice, reason: str) -> Notice:
         )
     before = snapshot(notice)
     notice.state = Notice.State.DISMISSED
-    save_checked(notice, None)
+    save_checked(notice, notice.version)
     record_changed(user, notice, before, reason)
     return notice
 
@@ -350,7 +350,7 @@ def do_withdraw_notice(user, notice: Notice, reason: str) -> Notice:
     notice.withdrawn_at = timezone.now()
     notice.withdrawn_by = user
     notice.withdraw_reason = reason
-    save_checked(notice, None)
+    save_checked(notice, notice.version)
     record_changed(user, notice, before, reason)
     _notify_unit(
         user,
@@ -406,7 +406,7 @@ def do_answer_notice(user, notice: Notice, text: str, today: dt.date, files=()) 
     _save_files(user, answer, checked)
     before = snapshot(notice)
     notice.state = Notice.State.ANSWERED
-    save_checked(notice, None)
+    save_checked(notice, notice.version)
     record_changed(user, notice, before, _("answered"))
     return answer
 
@@ -519,7 +519,7 @@ def do_withdraw_card(user, card: Card, reason: str, today: dt.date) -> Card:
     card.withdrawn_on = today
     card.withdrawn_by = user
     card.withdraw_reason = reason
-    save_checked(card, None)
+    save_checked(card, card.version)
     record_changed(user, card, before, reason)
     return card
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 from planwatch.plans import actions as plan_actions
 from planwatch.reports import actions
-from planwatch.reports.tests.world import make_plan, overdue_task
+from planwatch.reports.tests.world import make_plan, overdue_task, report_on
 
 JANUARY = (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
 FEBRUARY = (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
@@ -12,10 +12,14 @@ def _ranks(bulletin) -> dict[str, int]:
     return {u["name"]["en"]: u["rank"] for u in bulletin.content["units"]}
 
 
-def test_a_bulletin_says_what_changed_since_the_previous_one(supervisor, unit_a, unit_b):
+def test_a_bulletin_says_what_changed_since_the_previous_one(supervisor, users, unit_a, unit_b):
     plan = make_plan("monthly")
     late = overdue_task(plan, unit_a, "M-1", deadline=dt.date(2026, 1, 15))
-    overdue_task(plan, unit_b, "M-2", deadline=dt.date(2026, 2, 10))
+    due = overdue_task(plan, unit_b, "M-2", deadline=dt.date(2026, 2, 10))
+    # Only units that have reported are ranked: each unit reports once.
+    report_on(users[("unit_officer", "a")], late, 50)
+    report_on(users[("unit_officer", "b")], due, 50)
+    late.refresh_from_db()
 
     january = actions.do_generate_bulletin(supervisor, "month", *JANUARY, today=dt.date(2026, 2, 2))
     assert january.content["overdue"]["refs"] == ["M-1"]
