@@ -4,7 +4,7 @@ administrators, supervisors and that unit's officers."""
 import datetime as dt
 
 from planwatch.accounts.models_channels import Channel, Delivery
-from planwatch.testing import ADMIN, Route, managers_or_own_officer
+from planwatch.testing import ADMIN, History, Route, audit_readers, managers_or_own_officer
 
 
 def extend_world(world: dict) -> None:
@@ -51,4 +51,16 @@ ROUTES: dict[str, Route] = {
         allowed=managers_or_own_officer, kwargs=delivery, method="post", unit_scoped=True
     ),
     "api-1:list_deliveries": Route(allowed=managers_or_own_officer),
+}
+
+
+def _channel_history(role: str, own: bool) -> bool:
+    """Those who manage the channel, and the readers of the whole audit log."""
+    return managers_or_own_officer(role, own) or audit_readers(role, own)
+
+
+HISTORY: dict[str, History] = {
+    "accounts.channel": History(
+        lambda w: w["channel_a" if w["own"] else "channel_b"], _channel_history
+    ),
 }
