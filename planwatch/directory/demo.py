@@ -32,7 +32,7 @@ def load_directory() -> dict[str, int]:
             )
             created["organisations"] += 1
         elif (org.name_ko, org.name_ko_romanised) != (name_ko, romanised):
-            actions.do_update_organisation(None, org, None, **korean)
+            actions.do_update_organisation(None, org, org.version, **korean)
         orgs[slug] = org
     for slug, (_en, _zh, _kind, parent, aliases) in demo_world.ORGANISATIONS.items():
         org = orgs[slug]
