@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export PLANWATCH_DEBUG ?= 1
+# Keep compiled byte-code (pip's at install, pytest's rewritten test modules): without it
+# every run compiles the libraries and tests again, which was most of the collection time.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: demo test install system-deps lint format messages messages-todo clean-db typecheck openapi
 
