@@ -2,9 +2,9 @@
 
 For each of units A and B the world gains an overdue task it leads, a notice issued to it
 (waiting for the answer), an answered notice with an evidence file, a proposal (a draft
-a unit never sees), a yellow card and a bulletin about the unit (which only it, of the
-units, may read). Unit-scoped routes are called on the records of the user's own
-unit and of the other.
+a unit never sees), a yellow card, a leader's instruction on its task and a bulletin
+about the unit (which only it, of the units, may read). Unit-scoped routes are called on
+the records of the user's own unit and of the other.
 """
 
 import datetime as dt
@@ -18,12 +18,20 @@ from planwatch.reports.models import (
     AnswerFile,
     Bulletin,
     Card,
+    Instruction,
     Notice,
     NoticeAnswer,
     NoticeSeries,
     NoticeTask,
 )
-from planwatch.testing import Route, managers, own_officer, readers_or_own_officer
+from planwatch.testing import (
+    ADMIN,
+    LEADER,
+    Route,
+    managers,
+    own_officer,
+    readers_or_own_officer,
+)
 
 FILE_PATH = "notices/permission-matrix/answer.txt"
 _EMPTY = {"count": 0, "top": [], "refs": []}
@@ -113,6 +121,12 @@ def extend_world(world: dict) -> None:
                     content=BULLETIN_CONTENT,
                     issued_on=dt.date(2026, 2, 1),
                 ),
+                f"instruction_{key}": Instruction.objects.create(
+                    task=task,
+                    text="Finish it this month.",
+                    written_by=world["users"][("leader", key)],
+                    written_at=timezone.now(),
+                ),
                 f"card_{key}": Card.objects.create(
                     colour="yellow",
                     cause="by_hand",
@@ -139,6 +153,10 @@ def _own(name: str):
 
 def _task(world) -> dict:
     return {"reference": world[f"reports_task_{'a' if world['own'] else 'b'}"].reference}
+
+
+def leaders(role: str, own: bool) -> bool:
+    return role in (ADMIN, LEADER)
 
 
 def scoped(allowed, kwargs, **more) -> Route:
@@ -190,6 +208,24 @@ ROUTES: dict[str, Route] = {
     "reports:task": scoped(readers_or_own_officer, _task),
     "reports:unit": scoped(readers_or_own_officer, lambda w: {"pk": w["unit"].pk}),
     "reports:cards": Route(query="?colour=yellow&all=1"),
+    "reports:instructions": Route(),
+    "reports:instruction_new": Route(allowed=leaders, query="?task=REP-MATRIX-a"),
+    "reports:instruction": scoped(readers_or_own_officer, _own("instruction")),
+    "reports:instruction_task": Route(
+        allowed=managers,
+        kwargs=lambda w: {"pk": w["instruction_a"].pk},
+        method="post",
+        data=lambda w: {
+            "plan": w["reports_plan"].pk,
+            "reference": "REP-MATRIX-NEW",
+            "title_zh": "新任务",
+            "start_date": "2026-01-01",
+        },
+    ),
+    "api-1:list_instructions": Route(),
+    "api-1:write_instruction": Route(
+        allowed=leaders, method="post", data={"text": "Hurry.", "task": "REP-MATRIX-a"}
+    ),
     "reports:bulletins": Route(),
     "reports:bulletin_new": Route(allowed=managers),
     "reports:bulletin": scoped(readers_or_own_officer, _own("bulletin")),
