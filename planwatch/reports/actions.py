@@ -18,11 +18,13 @@ from planwatch.lib.models import save_checked
 from planwatch.plans import actions as plan_actions
 from planwatch.plans.files import CheckedFile, check_uploads
 from planwatch.plans.models import Assignment, MajorIssue, Notification, Plan, Task
+from planwatch.reports import evaluation
 from planwatch.reports.bulletins import Scope, build, previous_period
 from planwatch.reports.models import (
     AnswerFile,
     Bulletin,
     Card,
+    Evaluation,
     Instruction,
     Ladder,
     Notice,
@@ -724,3 +726,31 @@ def do_instruction_to_task(user, instruction: Instruction, **task_fields) -> Tas
     save_checked(instruction, None)
     record_changed(user, instruction, before, _("made into a task"))
     return task
+
+
+@transaction.atomic
+def do_evaluate_plan(user, plan: Plan, as_of: dt.date, today: dt.date) -> Evaluation:
+    """Compute and keep a plan's evaluation report as of a date, compared with the latest
+    earlier evaluation of the plan."""
+    _require(user, "reports.evaluate_plan", plan)
+    if as_of > today:
+        raise ValidationError({"as_of": _("As of: the date is in the future.")})
+    previous = (
+        Evaluation.objects.active()
+        .filter(plan=plan, as_of__lt=as_of)
+        .order_by("-as_of", "-pk")
+        .first()
+    )
+    content = evaluation.build(plan, as_of, previous.content if previous else None)
+    report = Evaluation.objects.create(
+        plan=plan,
+        as_of=as_of,
+        title=_("Evaluation of the implementation of “%(plan)s” as of %(date)s")
+        % {"plan": plan.title, "date": as_of},
+        previous=previous,
+        content=content,
+        issued_on=today,
+        issued_by=user,
+    )
+    record_event(user, "created", report, {"as_of": [None, as_of.isoformat()]})
+    return report

@@ -16,7 +16,7 @@ from planwatch.directory.models import Organisation
 from planwatch.lib.api import require
 from planwatch.plans.models import MajorIssue, Plan, Task
 from planwatch.reports import actions
-from planwatch.reports.models import Bulletin, Instruction, Notice, NoticeKind
+from planwatch.reports.models import Bulletin, Evaluation, Instruction, Notice, NoticeKind
 from planwatch.reports.queries import (
     bulletins_visible_to,
     instructions_visible_to,
@@ -371,3 +371,56 @@ def write_instruction(request, payload: InstructionIn):
             raise HttpError(422, f"notice_id: no notice with id {payload.notice_id}.")
     instruction = _call(actions.do_write_instruction, request.user, payload.text, **target)
     return Status(201, _instruction_out(instruction))
+
+
+class EvaluationOut(Schema):
+    id: int
+    plan: str
+    as_of: dt.date
+    title: str
+    previous_id: int | None
+    issued_on: dt.date
+    content: dict
+
+
+class EvaluationIn(Schema):
+    plan: str
+    as_of: dt.date
+
+
+def _evaluation_out(report: Evaluation, with_content: bool = True) -> dict:
+    return {
+        "id": report.pk,
+        "plan": report.plan.code,
+        "as_of": report.as_of,
+        "title": report.title,
+        "previous_id": report.previous_id,
+        "issued_on": report.issued_on,
+        "content": report.content if with_content else {},
+    }
+
+
+@router.get("/evaluations", response=list[EvaluationOut])
+def list_evaluations(request):
+    """The evaluation reports, newest first, without their content (see /{id})."""
+    require(request, "reports.view_evaluation")
+    reports = Evaluation.objects.active().select_related("plan").defer("content")
+    return [_evaluation_out(r, False) for r in reports[:MAX_LIST]]
+
+
+@router.post("/evaluations", response={201: EvaluationOut})
+def evaluate_plan(request, payload: EvaluationIn):
+    require(request, "reports.evaluate_plan")
+    plan = Plan.objects.active().filter(code=payload.plan).first()
+    if plan is None:
+        raise HttpError(422, f"plan: no plan with code {payload.plan!r}.")
+    report = _call(
+        actions.do_evaluate_plan, request.user, plan, payload.as_of, timezone.localdate()
+    )
+    return Status(201, _evaluation_out(report))
+
+
+@router.get("/evaluations/{pk}", response=EvaluationOut)
+def get_evaluation(request, pk: int):
+    require(request, "reports.view_evaluation")
+    return _evaluation_out(get_object_or_404(Evaluation.objects.active(), pk=pk))

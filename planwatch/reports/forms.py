@@ -181,3 +181,8 @@ class InstructionTaskForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead_unit"].choices = _unit_choices()
+
+
+class EvaluationForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=Plan.objects.active())
+    as_of = forms.DateField(label=_("As of"), widget=DATE)

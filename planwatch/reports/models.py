@@ -605,3 +605,41 @@ class Instruction(DomainModel):
         if self.issue_id:
             return self.issue.task
         return None
+
+
+class Evaluation(DomainModel):
+    """The evaluation of a plan's implementation as of a date (规划实施评估). `content`
+    holds every figure, the narrative in both languages and the annex of every task as
+    computed; it never changes, and a later evaluation compares itself with this one."""
+
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.PROTECT, related_name="evaluations", verbose_name=_("plan")
+    )
+    as_of = models.DateField(_("as of"))
+    title = models.CharField(_("title"), max_length=300)
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("previous evaluation"),
+    )
+    content = models.JSONField(default=dict)
+    issued_on = models.DateField(_("issued on"))
+    issued_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-as_of", "-pk"]
+        verbose_name = _("evaluation report")
+        verbose_name_plural = _("evaluation reports")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and list(kwargs.get("update_fields") or []) != ["archived_at"]:
+            raise ValueError("An evaluation report never changes; write a new one.")
+        super().save(*args, **kwargs)

@@ -48,6 +48,8 @@ rules.add_perm("reports.manage_series", manages_everything)
 rules.add_perm("reports.manage_ladder", manages_everything)
 rules.add_perm("reports.issue_card", manages_everything)
 rules.add_perm("reports.issue_bulletin", manages_everything)
+rules.add_perm("reports.evaluate_plan", manages_everything)
+rules.add_perm("reports.view_evaluation", reads_everything)
 rules.add_perm("reports.write_instruction", is_leader | is_administrator)
 rules.add_perm("reports.instruction_to_task", manages_everything)
 rules.add_perm(

@@ -25,6 +25,7 @@ from planwatch.reports.models import (
     AnswerFile,
     Bulletin,
     Card,
+    Evaluation,
     Instruction,
     Notice,
     NoticeKind,
@@ -496,6 +497,53 @@ def bulletin_new(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- files
+
+
+def evaluation_list(request: HttpRequest) -> HttpResponse:
+    _require(request, "reports.view_evaluation")
+    reports = Evaluation.objects.active().select_related("plan").defer("content")
+    page = Paginator(reports, 50).get_page(request.GET.get("page"))
+    return render(request, "reports/evaluation_list.html", {"page": page})
+
+
+def _evaluation(request: HttpRequest, pk: int) -> Evaluation:
+    _require(request, "reports.view_evaluation")
+    return get_object_or_404(Evaluation.objects.active().select_related("plan"), pk=pk)
+
+
+def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _evaluation(request, pk)
+    return render(request, "reports/evaluation_detail.html", documents.evaluation_context(report))
+
+
+def evaluation_new(request: HttpRequest) -> HttpResponse:
+    _require(request, "reports.evaluate_plan")
+    form = forms.EvaluationForm(request.POST or None, initial={"as_of": _today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = actions.do_evaluate_plan(
+                request.user, form.cleaned_data["plan"], form.cleaned_data["as_of"], _today()
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect("reports:evaluation", pk=report.pk)
+    return render(request, "reports/evaluation_form.html", {"form": form})
+
+
+def evaluation_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    report = _evaluation(request, pk)
+    makers = {
+        "pdf": (documents.PDF, documents.evaluation_pdf),
+        "docx": (documents.DOCX, documents.evaluation_docx),
+        "xlsx": (documents.XLSX, documents.evaluation_xlsx),
+    }
+    if fmt not in makers:
+        raise Http404
+    content_type, make = makers[fmt]
+    name = f"{report.plan.code}-{report.as_of.isoformat()}.{fmt}"
+    return _file(make(report), name, content_type)
+
 
 FILES = {
     "pdf": ("application/pdf", documents.notice_pdf, documents.bulletin_pdf),

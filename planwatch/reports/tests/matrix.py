@@ -18,6 +18,7 @@ from planwatch.reports.models import (
     AnswerFile,
     Bulletin,
     Card,
+    Evaluation,
     Instruction,
     Notice,
     NoticeAnswer,
@@ -27,6 +28,7 @@ from planwatch.reports.models import (
 from planwatch.testing import (
     ADMIN,
     LEADER,
+    OFFICER,
     Route,
     managers,
     own_officer,
@@ -58,6 +60,19 @@ BULLETIN_CONTENT = {
     "criticised": [],
     "changes": {"previous": None},
 }
+EVALUATION_CONTENT = {
+    "as_of": "2026-01-31",
+    "document": "",
+    "headline": {"total": 0, "finished": 0, "overdue": 0, "completion": None},
+    "clauses": [],
+    "units": [],
+    "indicators": [],
+    "projects": {"count": 0, "by_currency": []},
+    "delays": [],
+    "issues": {"raised": 0, "resolved": 0, "list": []},
+    "annex": [["REP-MATRIX-a", "t", "u", "2025-01-01", "overdue", None]],
+    "narrative": {"en": ["As of 2026-01-31."], "zh": ["截至2026-01-31。"]},
+}
 
 
 def _notice(world, key: str, state: str, number: int | None, task: Task) -> Notice:
@@ -84,6 +99,13 @@ def extend_world(world: dict) -> None:
         default_storage.save(FILE_PATH, ContentFile(b"answer"))
     plan = Plan.objects.create(code="reports-matrix-plan", title_en="Reports matrix plan")
     world["reports_plan"] = plan
+    world["evaluation"] = Evaluation.objects.create(
+        plan=plan,
+        as_of=dt.date(2026, 1, 31),
+        title="Evaluation",
+        content=EVALUATION_CONTENT,
+        issued_on=dt.date(2026, 2, 1),
+    )
     series = NoticeSeries.objects.get(kind="bulletin", plan__isnull=True)
     for number, key in enumerate(("a", "b")):
         unit = world[f"unit_{key}"]
@@ -153,6 +175,10 @@ def _own(name: str):
 
 def _task(world) -> dict:
     return {"reference": world[f"reports_task_{'a' if world['own'] else 'b'}"].reference}
+
+
+def readers(role: str, own: bool) -> bool:
+    return role != OFFICER
 
 
 def leaders(role: str, own: bool) -> bool:
@@ -225,6 +251,19 @@ ROUTES: dict[str, Route] = {
     "api-1:list_instructions": Route(),
     "api-1:write_instruction": Route(
         allowed=leaders, method="post", data={"text": "Hurry.", "task": "REP-MATRIX-a"}
+    ),
+    "reports:evaluations": Route(allowed=readers),
+    "reports:evaluation_new": Route(allowed=managers),
+    "reports:evaluation": Route(allowed=readers, kwargs=lambda w: {"pk": w["evaluation"].pk}),
+    "reports:evaluation_file": Route(
+        allowed=readers, kwargs=lambda w: {"pk": w["evaluation"].pk, "fmt": "xlsx"}
+    ),
+    "api-1:list_evaluations": Route(allowed=readers),
+    "api-1:get_evaluation": Route(allowed=readers, kwargs=lambda w: {"pk": w["evaluation"].pk}),
+    "api-1:evaluate_plan": Route(
+        allowed=managers,
+        method="post",
+        data={"plan": "reports-matrix-plan", "as_of": "2026-01-31"},
     ),
     "reports:bulletins": Route(),
     "reports:bulletin_new": Route(allowed=managers),
