@@ -267,7 +267,8 @@ def answer_file(request: HttpRequest, pk: int) -> HttpResponse:
 def series_list(request: HttpRequest) -> HttpResponse:
     _require(request, "reports.view_reports")
     series = NoticeSeries.objects.active().select_related("plan").prefetch_related("counters")
-    return render(request, "reports/series_list.html", {"series": series})
+    plans = Plan.objects.active().order_by("code")
+    return render(request, "reports/series_list.html", {"series": series, "plans": plans})
 
 
 def series_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
