@@ -15,13 +15,17 @@ from planwatch.accounts.models import Role, User
 from planwatch.audit.actions import record_changed, record_created, record_event, snapshot
 from planwatch.directory.models import Organisation
 from planwatch.lib.models import save_checked
+from planwatch.plans import actions as plan_actions
 from planwatch.plans.files import CheckedFile, check_uploads
-from planwatch.plans.models import Assignment, Notification, Plan, Task
+from planwatch.plans.models import Assignment, MajorIssue, Notification, Plan, Task
+from planwatch.reports import evaluation
 from planwatch.reports.bulletins import Scope, build, previous_period
 from planwatch.reports.models import (
     AnswerFile,
     Bulletin,
     Card,
+    Evaluation,
+    Instruction,
     Ladder,
     Notice,
     NoticeAnswer,
@@ -40,7 +44,7 @@ from planwatch.reports.queries import (
 
 TEXT_LIMIT = 20_000
 # Steps written on a task's history; listed so that the catalogue translates them.
-STEP_ACTIONS = [gettext_noop("notice issued")]
+STEP_ACTIONS = [gettext_noop("notice issued"), gettext_noop("instruction written")]
 
 
 def _require(user, perm: str, obj=None) -> None:
@@ -641,3 +645,112 @@ def generate_due_bulletin(today: dt.date) -> Bulletin | None:
     if exists.exists():
         return None
     return do_generate_bulletin(None, Bulletin.Period.MONTH, start, end, today)
+
+
+def _units_concerned(instruction: Instruction) -> list[int]:
+    if instruction.notice_id:
+        return [instruction.notice.unit_id]
+    if instruction.issue_id:
+        return [instruction.issue.assignment.unit_id]
+    return list(instruction.task.assignments.active().values_list("unit_id", flat=True))
+
+
+@transaction.atomic
+def do_write_instruction(
+    user,
+    text: str,
+    task: Task | None = None,
+    issue: MajorIssue | None = None,
+    notice: Notice | None = None,
+) -> Instruction:
+    """A leader's instruction on one task, major issue or issued notice; the units
+    concerned are notified."""
+    _require(user, "reports.write_instruction")
+    if sum(x is not None for x in (task, issue, notice)) != 1:
+        raise ValidationError(
+            {"task": _("Task: an instruction is about one task, major issue or notice.")}
+        )
+    if notice is not None and notice.is_draft:
+        raise ValidationError({"notice": _("Notice: a proposal cannot take an instruction.")})
+    instruction = Instruction(
+        task=task,
+        issue=issue,
+        notice=notice,
+        text=_text(text, "text", _("Instruction")),
+        written_by=user,
+        written_at=timezone.now(),
+    )
+    instruction.full_clean()
+    instruction.save()
+    record_created(user, instruction)
+    subject = instruction.subject_task
+    if subject is not None:
+        record_event(user, "instruction written", subject, {"instruction": [None, instruction.pk]})
+    officers = User.objects.filter(
+        unit_id__in=_units_concerned(instruction), role=Role.UNIT_OFFICER, is_active=True
+    ).values_list("pk", flat=True)
+    message = _("%(leader)s wrote an instruction: %(text)s") % {
+        "leader": user.get_full_name() or user.get_username(),
+        "text": instruction.text[:200],
+    }
+    day = timezone.localdate()
+    rows = [
+        Notification(
+            user_id=pk,
+            key=f"instruction:{instruction.pk}",
+            day=day,
+            kind="instruction",
+            task=subject,
+            text=message,
+        )
+        for pk in officers
+    ]
+    if rows:
+        transaction.on_commit(lambda: Notification.objects.bulk_create(rows, ignore_conflicts=True))
+    return instruction
+
+
+@transaction.atomic
+def do_instruction_to_task(user, instruction: Instruction, **task_fields) -> Task:
+    """Make the instruction a new task of a plan (through the plans' own action)."""
+    _require(user, "reports.instruction_to_task", instruction)
+    instruction = _lock(instruction)
+    if instruction.new_task_id is not None:
+        raise ValidationError(
+            _("This instruction is already task %(ref)s.") % {"ref": instruction.new_task.reference}
+        )
+    task_fields.setdefault("description", instruction.text)
+    task = plan_actions.do_create_task(user, reason=_("from a leader's instruction"), **task_fields)
+    before = snapshot(instruction)
+    instruction.new_task = task
+    save_checked(instruction, None)
+    record_changed(user, instruction, before, _("made into a task"))
+    return task
+
+
+@transaction.atomic
+def do_evaluate_plan(user, plan: Plan, as_of: dt.date, today: dt.date) -> Evaluation:
+    """Compute and keep a plan's evaluation report as of a date, compared with the latest
+    earlier evaluation of the plan."""
+    _require(user, "reports.evaluate_plan", plan)
+    if as_of > today:
+        raise ValidationError({"as_of": _("As of: the date is in the future.")})
+    previous = (
+        Evaluation.objects.active()
+        .filter(plan=plan, as_of__lt=as_of)
+        .order_by("-as_of", "-pk")
+        .first()
+    )
+    content = evaluation.build(plan, as_of, previous.content if previous else None)
+    report = Evaluation.objects.create(
+        plan=plan,
+        as_of=as_of,
+        title=_("Evaluation of the implementation of “%(plan)s” as of %(date)s")
+        % {"plan": plan.title, "date": as_of},
+        previous=previous,
+        content=content,
+        issued_on=today,
+        issued_by=user,
+    )
+    record_event(user, "created", report, {"as_of": [None, as_of.isoformat()]})
+    return report

@@ -14,10 +14,14 @@ from ninja.files import UploadedFile
 
 from planwatch.directory.models import Organisation
 from planwatch.lib.api import require
-from planwatch.plans.models import Plan, Task
+from planwatch.plans.models import MajorIssue, Plan, Task
 from planwatch.reports import actions
-from planwatch.reports.models import Bulletin, Notice, NoticeKind
-from planwatch.reports.queries import bulletins_visible_to, notices_visible_to
+from planwatch.reports.models import Bulletin, Evaluation, Instruction, Notice, NoticeKind
+from planwatch.reports.queries import (
+    bulletins_visible_to,
+    instructions_visible_to,
+    notices_visible_to,
+)
 
 router = Router(tags=["reports"])
 MAX_LIST = 500
@@ -307,3 +311,116 @@ def get_bulletin(request, pk: int):
     bulletin = get_object_or_404(bulletins_visible_to(request.user).select_related("plan"), pk=pk)
     require(request, "reports.view_bulletin", bulletin)
     return _bulletin_out(bulletin)
+
+
+class InstructionOut(Schema):
+    id: int
+    task: str | None
+    issue_id: int | None
+    notice_id: int | None
+    text: str
+    written_by: str
+    written_at: dt.datetime
+    new_task: str | None
+
+
+class InstructionIn(Schema):
+    text: str
+    task: str = ""
+    issue_id: int | None = None
+    notice_id: int | None = None
+
+
+def _instruction_out(instruction: Instruction) -> dict:
+    return {
+        "id": instruction.pk,
+        "task": instruction.task.reference if instruction.task_id else None,
+        "issue_id": instruction.issue_id,
+        "notice_id": instruction.notice_id,
+        "text": instruction.text,
+        "written_by": instruction.written_by.get_username(),
+        "written_at": instruction.written_at,
+        "new_task": instruction.new_task.reference if instruction.new_task_id else None,
+    }
+
+
+@router.get("/instructions", response=list[InstructionOut])
+def list_instructions(request):
+    require(request, "reports.view_reports")
+    instructions = instructions_visible_to(request.user).select_related(
+        "task", "written_by", "new_task"
+    )
+    return [_instruction_out(i) for i in instructions[:MAX_LIST]]
+
+
+@router.post("/instructions", response={201: InstructionOut})
+def write_instruction(request, payload: InstructionIn):
+    require(request, "reports.write_instruction")
+    target = {}
+    if payload.task:
+        target["task"] = Task.objects.active().filter(reference=payload.task).first()
+        if target["task"] is None:
+            raise HttpError(422, f"task: no task with reference {payload.task!r}.")
+    if payload.issue_id is not None:
+        target["issue"] = MajorIssue.objects.active().filter(pk=payload.issue_id).first()
+        if target["issue"] is None:
+            raise HttpError(422, f"issue_id: no major issue with id {payload.issue_id}.")
+    if payload.notice_id is not None:
+        target["notice"] = notices_visible_to(request.user).filter(pk=payload.notice_id).first()
+        if target["notice"] is None:
+            raise HttpError(422, f"notice_id: no notice with id {payload.notice_id}.")
+    instruction = _call(actions.do_write_instruction, request.user, payload.text, **target)
+    return Status(201, _instruction_out(instruction))
+
+
+class EvaluationOut(Schema):
+    id: int
+    plan: str
+    as_of: dt.date
+    title: str
+    previous_id: int | None
+    issued_on: dt.date
+    content: dict
+
+
+class EvaluationIn(Schema):
+    plan: str
+    as_of: dt.date
+
+
+def _evaluation_out(report: Evaluation, with_content: bool = True) -> dict:
+    return {
+        "id": report.pk,
+        "plan": report.plan.code,
+        "as_of": report.as_of,
+        "title": report.title,
+        "previous_id": report.previous_id,
+        "issued_on": report.issued_on,
+        "content": report.content if with_content else {},
+    }
+
+
+@router.get("/evaluations", response=list[EvaluationOut])
+def list_evaluations(request):
+    """The evaluation reports, newest first, without their content (see /{id})."""
+    require(request, "reports.view_evaluation")
+    reports = Evaluation.objects.active().select_related("plan").defer("content")
+    return [_evaluation_out(r, False) for r in reports[:MAX_LIST]]
+
+
+@router.post("/evaluations", response={201: EvaluationOut})
+def evaluate_plan(request, payload: EvaluationIn):
+    require(request, "reports.evaluate_plan")
+    plan = Plan.objects.active().filter(code=payload.plan).first()
+    if plan is None:
+        raise HttpError(422, f"plan: no plan with code {payload.plan!r}.")
+    report = _call(
+        actions.do_evaluate_plan, request.user, plan, payload.as_of, timezone.localdate()
+    )
+    return Status(201, _evaluation_out(report))
+
+
+@router.get("/evaluations/{pk}", response=EvaluationOut)
+def get_evaluation(request, pk: int):
+    require(request, "reports.view_evaluation")
+    return _evaluation_out(get_object_or_404(Evaluation.objects.active(), pk=pk))

@@ -40,3 +40,24 @@ def unit_scores(units: list[dict]) -> SafeString:
         bars, series, title=_("Unit ranking"), value_format=lambda v: f"{v:.0f}", width=700
     )
     return mark_safe(chart)  # noqa: S308 - built by lib/svg, which escapes every text
+
+
+def clause_completion(clauses: list[dict]) -> SafeString:
+    bars = [
+        (c["ordinal"] or "—", [round(100 * (c["completion"] or 0))]) for c in clauses[:MOST_BARS]
+    ]
+    series = [svg.Series(_("completion"), svg.PALETTE[0])]
+    chart = svg.bar_chart(
+        bars, series, title=_("Completion by clause"), value_format=lambda v: f"{v:.0f}%", width=700
+    )
+    return mark_safe(chart)  # noqa: S308 - built by lib/svg, which escapes every text
+
+
+def indicators_achieved(indicators: list[dict]) -> SafeString:
+    measured = [i for i in indicators if i["achieved"] is not None][:MOST_BARS]
+    bars = [(i["name"], [round(100 * i["achieved"])]) for i in measured]
+    series = [svg.Series(_("share of the way from baseline to target"), svg.PALETTE[2])]
+    chart = svg.bar_chart(
+        bars, series, title=_("Indicators"), value_format=lambda v: f"{v:.0f}%", width=700
+    )
+    return mark_safe(chart)  # noqa: S308 - built by lib/svg, which escapes every text

@@ -1,6 +1,7 @@
 """Demo supervision documents (after the plans' and projects' demo): notices answered and
-not, a withdrawn one, the ladder's proposals, cards by rule and by hand, and the bulletins
-of the last two months. Loads any number of times without duplicates."""
+not, the ladder's proposals, cards by rule and by hand, the bulletins of the last two
+months, and two evaluations (a quarter apart) of the plan the State Council's reply
+approved. Loads any number of times without duplicates."""
 
 import datetime as dt
 
@@ -9,15 +10,16 @@ from django.utils import timezone
 
 from planwatch.accounts.models import Role, User
 from planwatch.directory.models import Organisation
-from planwatch.plans.models import Task
+from planwatch.plans.models import Plan, Task
 from planwatch.reports import actions
 from planwatch.reports.bulletins import previous_period
 from planwatch.reports.cards import apply_card_rules
 from planwatch.reports.ladder import propose_notices
-from planwatch.reports.models import Bulletin, Card, Notice
+from planwatch.reports.models import Bulletin, Card, Evaluation, Notice
 from planwatch.reports.queries import overdue_by_unit
 
 RESPONSE = "请说明延误原因、已采取的措施及预计完成日期，并附佐证材料。"
+EVALUATED_PLAN = "zone-overall-plan"  # the plan the State Council's reply approved
 ANSWER = "项目用地手续已办结，施工单位已进场，预计下月底完成主体工程。"
 
 
@@ -105,7 +107,14 @@ def load() -> list[str]:
             )
             by_hand = 1
     bulletins = _bulletins(supervisor, today)
+    evaluations = 0
+    plan = Plan.objects.filter(code=EVALUATED_PLAN).first()
+    if plan is not None and not Evaluation.objects.filter(plan=plan).exists():
+        actions.do_evaluate_plan(supervisor, plan, today - dt.timedelta(days=90), today)
+        actions.do_evaluate_plan(supervisor, plan, today, today)
+        evaluations = 2
     return [
         f"Reports: {notices} notices issued, {proposed.notices} proposed, "
-        f"{cards.issued + by_hand} cards, {bulletins} bulletins created"
+        f"{cards.issued + by_hand} cards, {bulletins} bulletins, {evaluations} evaluations "
+        "created"
     ]

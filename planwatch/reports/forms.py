@@ -159,3 +159,30 @@ class BulletinForm(forms.Form):
         elif data.get("period") and not data.get("day"):
             self.add_error("day", _("Give a day of the period."))
         return data
+
+
+class InstructionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Instruction"), widget=forms.Textarea(attrs={"rows": 4}), max_length=TEXT_LIMIT
+    )
+
+
+class InstructionTaskForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=Plan.objects.active())
+    reference = forms.CharField(label=_("Reference number"), max_length=60)
+    title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=500, required=False)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=500, required=False)
+    lead_unit = forms.TypedChoiceField(
+        label=_("Lead unit"), coerce=int, required=False, empty_value=None, widget=QuickSelect
+    )
+    start_date = forms.DateField(label=_("Start date"), widget=DATE)
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_unit"].choices = _unit_choices()
+
+
+class EvaluationForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=Plan.objects.active())
+    as_of = forms.DateField(label=_("As of"), widget=DATE)

@@ -530,3 +530,110 @@ class Bulletin(DomainModel):
         if self.pk is not None and list(kwargs.get("update_fields") or []) != ["archived_at"]:
             raise ValueError("An issued bulletin never changes; issue a correction.")
         super().save(*args, **kwargs)
+
+
+class Instruction(DomainModel):
+    """A leader's instruction (批示) on a task, a major issue or a notice: shown to the units
+    concerned, kept as written, and possibly made into a new task."""
+
+    task = models.ForeignKey(
+        "plans.Task",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="instructions",
+        verbose_name=_("task"),
+    )
+    issue = models.ForeignKey(
+        "plans.MajorIssue",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="instructions",
+        verbose_name=_("major issue"),
+    )
+    notice = models.ForeignKey(
+        Notice,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="instructions",
+        verbose_name=_("notice"),
+    )
+    text = models.TextField(_("instruction"))
+    written_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(_("written"))
+    new_task = models.ForeignKey(
+        "plans.Task",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="from_instructions",
+        verbose_name=_("task made from it"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-written_at", "-pk"]
+        verbose_name = _("leader's instruction")
+        verbose_name_plural = _("leader's instructions")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(task__isnull=False, issue__isnull=True, notice__isnull=True)
+                    | Q(task__isnull=True, issue__isnull=False, notice__isnull=True)
+                    | Q(task__isnull=True, issue__isnull=True, notice__isnull=False)
+                ),
+                name="instruction_on_one_record",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.written_by}: {self.text[:60]}"
+
+    @property
+    def subject_task(self):
+        """The task the instruction is about, directly or through its issue or notice."""
+        if self.task_id:
+            return self.task
+        if self.issue_id:
+            return self.issue.task
+        return None
+
+
+class Evaluation(DomainModel):
+    """The evaluation of a plan's implementation as of a date (规划实施评估). `content`
+    holds every figure, the narrative in both languages and the annex of every task as
+    computed; it never changes, and a later evaluation compares itself with this one."""
+
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.PROTECT, related_name="evaluations", verbose_name=_("plan")
+    )
+    as_of = models.DateField(_("as of"))
+    title = models.CharField(_("title"), max_length=300)
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("previous evaluation"),
+    )
+    content = models.JSONField(default=dict)
+    issued_on = models.DateField(_("issued on"))
+    issued_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-as_of", "-pk"]
+        verbose_name = _("evaluation report")
+        verbose_name_plural = _("evaluation reports")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and list(kwargs.get("update_fields") or []) != ["archived_at"]:
+            raise ValueError("An evaluation report never changes; write a new one.")
+        super().save(*args, **kwargs)

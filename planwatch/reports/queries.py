@@ -8,12 +8,13 @@ from django.db.models import Count, Q, QuerySet
 
 from planwatch.accounts.models import Role
 from planwatch.directory.models import Organisation
-from planwatch.plans.models import Plan, ProgressReport, Task, TaskFigures
+from planwatch.plans.models import Assignment, Plan, ProgressReport, Task, TaskFigures
 from planwatch.plans.queries import status_condition
 from planwatch.plans.status import Status
-from planwatch.reports.models import Bulletin, Card, Ladder, Notice, NoticeSeries
+from planwatch.reports.models import Bulletin, Card, Instruction, Ladder, Notice, NoticeSeries
 
 DRAFTS = [Notice.State.PROPOSED, Notice.State.DISMISSED]
+ISSUED_STATES = [Notice.State.ISSUED, Notice.State.ANSWERED, Notice.State.WITHDRAWN]
 
 
 def notices_visible_to(user) -> QuerySet[Notice]:
@@ -153,3 +154,22 @@ def bulletins_visible_to(user) -> QuerySet[Bulletin]:
     if user.role == Role.UNIT_OFFICER and not user.is_superuser:
         return bulletins.filter(Q(unit__isnull=True) | Q(unit_id=user.unit_id))
     return bulletins
+
+
+def instructions_visible_to(user) -> QuerySet[Instruction]:
+    """Everything for those who read everything; a unit officer sees the instructions on
+    tasks their unit is assigned to, on their unit's major issues, and on notices issued
+    to their unit."""
+    instructions = Instruction.objects.active()
+    if not user.is_authenticated:
+        return instructions.none()
+    if user.role == Role.UNIT_OFFICER and not user.is_superuser:
+        if user.unit_id is None:
+            return instructions.none()
+        mine = Assignment.objects.filter(unit_id=user.unit_id, archived_at__isnull=True)
+        return instructions.filter(
+            Q(task_id__in=mine.values("task_id"))
+            | Q(issue__assignment__unit_id=user.unit_id)
+            | Q(notice__unit_id=user.unit_id, notice__state__in=ISSUED_STATES)
+        )
+    return instructions

@@ -8,6 +8,8 @@ proposal, never another unit's) and answers them.
 import rules
 
 from planwatch.accounts.rules import (
+    is_administrator,
+    is_leader,
     is_signed_in,
     is_unit_officer,
     manages_everything,
@@ -46,6 +48,10 @@ rules.add_perm("reports.manage_series", manages_everything)
 rules.add_perm("reports.manage_ladder", manages_everything)
 rules.add_perm("reports.issue_card", manages_everything)
 rules.add_perm("reports.issue_bulletin", manages_everything)
+rules.add_perm("reports.evaluate_plan", manages_everything)
+rules.add_perm("reports.view_evaluation", reads_everything)
+rules.add_perm("reports.write_instruction", is_leader | is_administrator)
+rules.add_perm("reports.instruction_to_task", manages_everything)
 rules.add_perm(
     "reports.view_bulletin", reads_everything | (is_unit_officer & bulletin_for_all_or_own)
 )

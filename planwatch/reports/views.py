@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,16 +15,26 @@ from django.views.decorators.http import require_POST
 from planwatch.directory.models import Organisation
 from planwatch.lib.models import StaleRecord
 from planwatch.plans.files import sanitise_name
-from planwatch.plans.models import Plan, Task
+from planwatch.plans.models import MajorIssue, Plan, Task
 from planwatch.plans.queries import tasks_visible_to
 from planwatch.reports import actions, documents, forms
 from planwatch.reports.bulletins import period_bounds
 from planwatch.reports.dashboard import PENALTY_RULE
 from planwatch.reports.documents import bulletin_context
-from planwatch.reports.models import AnswerFile, Bulletin, Card, Notice, NoticeKind, NoticeSeries
+from planwatch.reports.models import (
+    AnswerFile,
+    Bulletin,
+    Card,
+    Evaluation,
+    Instruction,
+    Notice,
+    NoticeKind,
+    NoticeSeries,
+)
 from planwatch.reports.queries import (
     bulletins_visible_to,
     cards_visible_to,
+    instructions_visible_to,
     ladder_of,
     notices_visible_to,
     overdue_by_unit,
@@ -256,7 +267,8 @@ def answer_file(request: HttpRequest, pk: int) -> HttpResponse:
 def series_list(request: HttpRequest) -> HttpResponse:
     _require(request, "reports.view_reports")
     series = NoticeSeries.objects.active().select_related("plan").prefetch_related("counters")
-    return render(request, "reports/series_list.html", {"series": series})
+    plans = Plan.objects.active().order_by("code")
+    return render(request, "reports/series_list.html", {"series": series, "plans": plans})
 
 
 def series_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
@@ -320,7 +332,15 @@ def task_documents(request: HttpRequest, reference: str) -> HttpResponse:
     return render(
         request,
         "reports/task_documents.html",
-        {"task": task, "notices": notices, "cards": cards},
+        {
+            "task": task,
+            "notices": notices,
+            "cards": cards,
+            "instructions": instructions_visible_to(request.user).filter(
+                Q(task=task) | Q(issue__task=task)
+            ),
+            "issues": task.major_issues.active().order_by("-raised_at")[:50],
+        },
     )
 
 
@@ -479,6 +499,53 @@ def bulletin_new(request: HttpRequest) -> HttpResponse:
 
 # ---------------------------------------------------------------- files
 
+
+def evaluation_list(request: HttpRequest) -> HttpResponse:
+    _require(request, "reports.view_evaluation")
+    reports = Evaluation.objects.active().select_related("plan").defer("content")
+    page = Paginator(reports, 50).get_page(request.GET.get("page"))
+    return render(request, "reports/evaluation_list.html", {"page": page})
+
+
+def _evaluation(request: HttpRequest, pk: int) -> Evaluation:
+    _require(request, "reports.view_evaluation")
+    return get_object_or_404(Evaluation.objects.active().select_related("plan"), pk=pk)
+
+
+def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _evaluation(request, pk)
+    return render(request, "reports/evaluation_detail.html", documents.evaluation_context(report))
+
+
+def evaluation_new(request: HttpRequest) -> HttpResponse:
+    _require(request, "reports.evaluate_plan")
+    form = forms.EvaluationForm(request.POST or None, initial={"as_of": _today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = actions.do_evaluate_plan(
+                request.user, form.cleaned_data["plan"], form.cleaned_data["as_of"], _today()
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect("reports:evaluation", pk=report.pk)
+    return render(request, "reports/evaluation_form.html", {"form": form})
+
+
+def evaluation_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    report = _evaluation(request, pk)
+    makers = {
+        "pdf": (documents.PDF, documents.evaluation_pdf),
+        "docx": (documents.DOCX, documents.evaluation_docx),
+        "xlsx": (documents.XLSX, documents.evaluation_xlsx),
+    }
+    if fmt not in makers:
+        raise Http404
+    content_type, make = makers[fmt]
+    name = f"{report.plan.code}-{report.as_of.isoformat()}.{fmt}"
+    return _file(make(report), name, content_type)
+
+
 FILES = {
     "pdf": ("application/pdf", documents.notice_pdf, documents.bulletin_pdf),
     "docx": (documents.DOCX, documents.notice_docx, documents.bulletin_docx),
@@ -520,3 +587,95 @@ def notices_export(request: HttpRequest) -> HttpResponse:
         .order_by("-created_at", "-pk")[:5000]
     )
     return _file(documents.notices_xlsx(notices), "notices.xlsx", documents.XLSX)
+
+
+# ---------------------------------------------------------------- leaders' instructions
+
+
+def instruction_list(request: HttpRequest) -> HttpResponse:
+    _require(request, "reports.view_reports")
+    instructions = instructions_visible_to(request.user).select_related(
+        "task", "issue__task", "notice", "written_by", "new_task"
+    )
+    page = Paginator(instructions, 50).get_page(request.GET.get("page"))
+    return render(request, "reports/instruction_list.html", {"page": page})
+
+
+def instruction_new(request: HttpRequest) -> HttpResponse:
+    """Write an instruction on the task (?task=REF), major issue (?issue=ID) or notice
+    (?notice=ID) named in the query string."""
+    _require(request, "reports.write_instruction")
+    target = {}
+    if request.GET.get("task"):
+        target["task"] = get_object_or_404(Task.objects.active(), reference=request.GET["task"])
+    elif request.GET.get("issue", "").isdigit():
+        target["issue"] = get_object_or_404(
+            MajorIssue.objects.active().select_related("task"), pk=int(request.GET["issue"])
+        )
+    elif request.GET.get("notice", "").isdigit():
+        target["notice"] = get_object_or_404(
+            notices_visible_to(request.user), pk=int(request.GET["notice"])
+        )
+    else:
+        raise Http404
+    form = forms.InstructionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            instruction = actions.do_write_instruction(
+                request.user, form.cleaned_data["text"], **target
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("reports:instruction", pk=instruction.pk)
+    subject = next(iter(target.values()))
+    return render(request, "reports/instruction_form.html", {"form": form, "subject": subject})
+
+
+def _instruction(request: HttpRequest, pk: int) -> Instruction:
+    return get_object_or_404(
+        instructions_visible_to(request.user).select_related(
+            "task", "issue__task", "notice", "written_by", "new_task"
+        ),
+        pk=pk,
+    )
+
+
+def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    instruction = _instruction(request, pk)
+    task = instruction.subject_task
+    form = forms.InstructionTaskForm(
+        initial={
+            "plan": task.plan_id if task else None,
+            "lead_unit": task.lead_unit_id if task else None,
+            "start_date": _today(),
+            "title_zh": instruction.text[:100],
+        }
+    )
+    return render(
+        request, "reports/instruction_detail.html", {"instruction": instruction, "form": form}
+    )
+
+
+@require_POST
+def instruction_to_task(request: HttpRequest, pk: int) -> HttpResponse:
+    instruction = _instruction(request, pk)
+    _require(request, "reports.instruction_to_task", instruction)
+    form = forms.InstructionTaskForm(request.POST)
+    if form.is_valid():
+        fields = dict(form.cleaned_data)
+        unit = fields.pop("lead_unit")
+        fields["lead_unit"] = (
+            Organisation.objects.active().filter(pk=unit).first() if unit else None
+        )
+        try:
+            task = actions.do_instruction_to_task(request.user, instruction, **fields)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Task %(ref)s created.") % {"ref": task.reference})
+            return redirect("plans:task", task.reference)
+    return render(
+        request, "reports/instruction_detail.html", {"instruction": instruction, "form": form}
+    )

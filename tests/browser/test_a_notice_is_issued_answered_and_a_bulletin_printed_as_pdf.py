@@ -12,6 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import sync_playwright
 
 from planwatch.plans import actions as plan_actions
+from planwatch.reports.models import NoticeSeries
 from planwatch.testing import PASSWORD, make_unit, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,6 +59,14 @@ def test_a_notice_is_issued_answered_and_a_bulletin_printed_as_pdf(
     folder = ROOT / "test-results" / request.node.name
     folder.mkdir(parents=True, exist_ok=True)
     today = timezone.localdate()
+    # A transactional test that ran before may have flushed the migration's series.
+    for kind, number_format in (
+        ("supervision", "督字〔{year}〕第{number}号"),
+        ("bulletin", "督查通报〔{year}〕第{number}期"),
+    ):
+        NoticeSeries.objects.get_or_create(
+            kind=kind, plan=None, defaults={"number_format": number_format}
+        )
     unit = make_unit("Logistics Bureau", "logistics")
     unit.name_zh = "物流局"
     unit.save()

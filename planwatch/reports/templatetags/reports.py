@@ -5,6 +5,7 @@ import datetime as dt
 from django import template
 
 from planwatch.lib.models import pick_language
+from planwatch.plans.status import LABELS, Status
 
 register = template.Library()
 
@@ -33,3 +34,12 @@ def isodate(value) -> dt.date | None:
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+@register.filter
+def status_label(value) -> str:
+    """A stored status value in the reader's language."""
+    try:
+        return str(LABELS[Status(value)])
+    except ValueError:
+        return str(value)

@@ -2,9 +2,9 @@
 
 For each of units A and B the world gains an overdue task it leads, a notice issued to it
 (waiting for the answer), an answered notice with an evidence file, a proposal (a draft
-a unit never sees), a yellow card and a bulletin about the unit (which only it, of the
-units, may read). Unit-scoped routes are called on the records of the user's own
-unit and of the other.
+a unit never sees), a yellow card, a leader's instruction on its task and a bulletin
+about the unit (which only it, of the units, may read). Unit-scoped routes are called on
+the records of the user's own unit and of the other.
 """
 
 import datetime as dt
@@ -18,12 +18,22 @@ from planwatch.reports.models import (
     AnswerFile,
     Bulletin,
     Card,
+    Evaluation,
+    Instruction,
     Notice,
     NoticeAnswer,
     NoticeSeries,
     NoticeTask,
 )
-from planwatch.testing import Route, managers, own_officer, readers_or_own_officer
+from planwatch.testing import (
+    ADMIN,
+    LEADER,
+    OFFICER,
+    Route,
+    managers,
+    own_officer,
+    readers_or_own_officer,
+)
 
 FILE_PATH = "notices/permission-matrix/answer.txt"
 _EMPTY = {"count": 0, "top": [], "refs": []}
@@ -49,6 +59,19 @@ BULLETIN_CONTENT = {
     "commended": [],
     "criticised": [],
     "changes": {"previous": None},
+}
+EVALUATION_CONTENT = {
+    "as_of": "2026-01-31",
+    "document": "",
+    "headline": {"total": 0, "finished": 0, "overdue": 0, "completion": None},
+    "clauses": [],
+    "units": [],
+    "indicators": [],
+    "projects": {"count": 0, "by_currency": []},
+    "delays": [],
+    "issues": {"raised": 0, "resolved": 0, "list": []},
+    "annex": [["REP-MATRIX-a", "t", "u", "2025-01-01", "overdue", None]],
+    "narrative": {"en": ["As of 2026-01-31."], "zh": ["截至2026-01-31。"]},
 }
 
 
@@ -76,6 +99,13 @@ def extend_world(world: dict) -> None:
         default_storage.save(FILE_PATH, ContentFile(b"answer"))
     plan = Plan.objects.create(code="reports-matrix-plan", title_en="Reports matrix plan")
     world["reports_plan"] = plan
+    world["evaluation"] = Evaluation.objects.create(
+        plan=plan,
+        as_of=dt.date(2026, 1, 31),
+        title="Evaluation",
+        content=EVALUATION_CONTENT,
+        issued_on=dt.date(2026, 2, 1),
+    )
     series = NoticeSeries.objects.get(kind="bulletin", plan__isnull=True)
     for number, key in enumerate(("a", "b")):
         unit = world[f"unit_{key}"]
@@ -113,6 +143,12 @@ def extend_world(world: dict) -> None:
                     content=BULLETIN_CONTENT,
                     issued_on=dt.date(2026, 2, 1),
                 ),
+                f"instruction_{key}": Instruction.objects.create(
+                    task=task,
+                    text="Finish it this month.",
+                    written_by=world["users"][("leader", key)],
+                    written_at=timezone.now(),
+                ),
                 f"card_{key}": Card.objects.create(
                     colour="yellow",
                     cause="by_hand",
@@ -139,6 +175,14 @@ def _own(name: str):
 
 def _task(world) -> dict:
     return {"reference": world[f"reports_task_{'a' if world['own'] else 'b'}"].reference}
+
+
+def readers(role: str, own: bool) -> bool:
+    return role != OFFICER
+
+
+def leaders(role: str, own: bool) -> bool:
+    return role in (ADMIN, LEADER)
 
 
 def scoped(allowed, kwargs, **more) -> Route:
@@ -190,6 +234,37 @@ ROUTES: dict[str, Route] = {
     "reports:task": scoped(readers_or_own_officer, _task),
     "reports:unit": scoped(readers_or_own_officer, lambda w: {"pk": w["unit"].pk}),
     "reports:cards": Route(query="?colour=yellow&all=1"),
+    "reports:instructions": Route(),
+    "reports:instruction_new": Route(allowed=leaders, query="?task=REP-MATRIX-a"),
+    "reports:instruction": scoped(readers_or_own_officer, _own("instruction")),
+    "reports:instruction_task": Route(
+        allowed=managers,
+        kwargs=lambda w: {"pk": w["instruction_a"].pk},
+        method="post",
+        data=lambda w: {
+            "plan": w["reports_plan"].pk,
+            "reference": "REP-MATRIX-NEW",
+            "title_zh": "新任务",
+            "start_date": "2026-01-01",
+        },
+    ),
+    "api-1:list_instructions": Route(),
+    "api-1:write_instruction": Route(
+        allowed=leaders, method="post", data={"text": "Hurry.", "task": "REP-MATRIX-a"}
+    ),
+    "reports:evaluations": Route(allowed=readers),
+    "reports:evaluation_new": Route(allowed=managers),
+    "reports:evaluation": Route(allowed=readers, kwargs=lambda w: {"pk": w["evaluation"].pk}),
+    "reports:evaluation_file": Route(
+        allowed=readers, kwargs=lambda w: {"pk": w["evaluation"].pk, "fmt": "xlsx"}
+    ),
+    "api-1:list_evaluations": Route(allowed=readers),
+    "api-1:get_evaluation": Route(allowed=readers, kwargs=lambda w: {"pk": w["evaluation"].pk}),
+    "api-1:evaluate_plan": Route(
+        allowed=managers,
+        method="post",
+        data={"plan": "reports-matrix-plan", "as_of": "2026-01-31"},
+    ),
     "reports:bulletins": Route(),
     "reports:bulletin_new": Route(allowed=managers),
     "reports:bulletin": scoped(readers_or_own_officer, _own("bulletin")),

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from planwatch.reports import actions
-from planwatch.reports.models import Notice
+from planwatch.reports.models import Notice, NoticeSeries
 from planwatch.reports.tests.world import days_after_deadline, make_plan, overdue_task
 
 TODAY = days_after_deadline(20)
@@ -40,6 +40,10 @@ def test_notice_numbers_have_no_gap_and_no_duplicate_under_concurrent_issuing(
     database_on_disk, users, unit_a
 ):
     supervisor = users[("supervisor", "a")]
+    # A transactional test that ran before may have flushed the migration's series.
+    NoticeSeries.objects.get_or_create(
+        kind="supervision", plan=None, defaults={"number_format": "督字〔{year}〕第{number}号"}
+    )
     plan = make_plan("numbers")
     tasks = [overdue_task(plan, unit_a, f"N-{i}") for i in range(8)]
 
