@@ -13,3 +13,7 @@ class ReportsConfig(AppConfig):
 
         register_dashboard_panel(cards_panel)
         register_unit_penalty(card_penalty, rule=PENALTY_RULE)
+
+        from planwatch.reports import history
+
+        history.register()

@@ -571,7 +571,6 @@ class Instruction(DomainModel):
         related_name="from_instructions",
         verbose_name=_("task made from it"),
     )
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-written_at", "-pk"]
