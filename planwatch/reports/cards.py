@@ -32,6 +32,7 @@ class Wanted:
     task_id: int | None = None
     notice_id: int | None = None
     reason: str = ""
+    params: tuple[tuple[str, object], ...] = ()
 
     @property
     def subject(self) -> str:
@@ -75,8 +76,20 @@ def _overdue(today: dt.date, ladders: dict[int, Ladder]) -> list[Wanted]:
         days = (today - deadline).days
         colour = card_colour(days, ladders[plan_id])
         if colour is not None:
-            reason = _("%(ref)s overdue by %(days)d days") % {"ref": reference, "days": days}
-            wanted.append(Wanted(colour, Cause.OVERDUE, unit_id, plan_id, task_id, None, reason))
+            params = {"ref": reference, "days": days}
+            reason = _("%(ref)s overdue by %(days)d days") % params
+            wanted.append(
+                Wanted(
+                    colour,
+                    Cause.OVERDUE,
+                    unit_id,
+                    plan_id,
+                    task_id,
+                    None,
+                    reason,
+                    tuple(params.items()),
+                )
+            )
     return wanted
 
 
@@ -113,9 +126,19 @@ def _returned(ladders: dict[int, Ladder]) -> list[Wanted]:
             continue
         n = ladders[plan_id].yellow_returned
         if len(rows) >= n and all(row[0] == ProgressReport.State.RETURNED for row in rows[:n]):
-            reason = _("%(n)d reports on %(ref)s returned in a row") % {"n": n, "ref": reference}
+            params = {"n": n, "ref": reference}
+            reason = _("%(n)d reports on %(ref)s returned in a row") % params
             wanted.append(
-                Wanted(Colour.YELLOW, Cause.RETURNED, unit_id, plan_id, task_id, None, reason)
+                Wanted(
+                    Colour.YELLOW,
+                    Cause.RETURNED,
+                    unit_id,
+                    plan_id,
+                    task_id,
+                    None,
+                    reason,
+                    tuple(params.items()),
+                )
             )
     return wanted
 
@@ -133,8 +156,20 @@ def _unanswered(today: dt.date, ladders: dict[int, Ladder]) -> list[Wanted]:
     wanted = []
     for pk, reference, unit_id, plan_id, due in late:
         if plan_id in ladders and ladders[plan_id].red_unanswered:
-            reason = _("%(number)s unanswered since %(due)s") % {"number": reference, "due": due}
-            wanted.append(Wanted(Colour.RED, Cause.UNANSWERED, unit_id, plan_id, None, pk, reason))
+            params = {"number": reference, "due": due.isoformat()}
+            reason = _("%(number)s unanswered since %(due)s") % params
+            wanted.append(
+                Wanted(
+                    Colour.RED,
+                    Cause.UNANSWERED,
+                    unit_id,
+                    plan_id,
+                    None,
+                    pk,
+                    reason,
+                    tuple(params.items()),
+                )
+            )
     return wanted
 
 
@@ -182,6 +217,7 @@ def apply_card_rules(today: dt.date) -> Applied:
             notice_id=w.notice_id,
             subject=w.subject,
             reason=w.reason,
+            reason_params=dict(w.params),
             issued_on=today,
         )
         record_created(None, card, _("issued by the plan's card rules"))

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from planwatch.lib.models import DomainModel
@@ -418,6 +419,9 @@ class Card(DomainModel):
     )
     subject = models.CharField(max_length=40, blank=True, editable=False)
     reason = models.TextField(_("reason"))
+    # A rule's card keeps the figures of its reason, so that each reader reads the reason
+    # in their own language; a card by hand keeps the words its issuer typed.
+    reason_params = models.JSONField(default=dict, blank=True, editable=False)
     issued_on = models.DateField(_("issued on"))
     issued_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -450,6 +454,20 @@ class Card(DomainModel):
     @property
     def live(self) -> bool:
         return self.withdrawn_on is None
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the active language."""
+        params = self.reason_params
+        if not params:
+            return self.reason
+        if self.cause == self.Cause.OVERDUE:
+            return gettext("%(ref)s overdue by %(days)d days") % params
+        if self.cause == self.Cause.RETURNED:
+            return gettext("%(n)d reports on %(ref)s returned in a row") % params
+        if self.cause == self.Cause.UNANSWERED:
+            return gettext("%(number)s unanswered since %(due)s") % params
+        return self.reason
 
 
 class Bulletin(DomainModel):
