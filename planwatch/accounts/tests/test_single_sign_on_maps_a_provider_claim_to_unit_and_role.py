@@ -56,7 +56,7 @@ def _private_key() -> str:
 
 
 @pytest.fixture
-def planwatch_url(live_server, django_db_serialized_rollback) -> str:
+def planwatch_url(live_server) -> str:
     return live_server.url.replace("localhost", "127.0.0.1")
 
 
