@@ -32,12 +32,10 @@ def uploads_in_a_temporary_folder(settings, tmp_path):
 
 
 @pytest.fixture
-def database_on_disk(transactional_db, django_db_serialized_rollback, tmp_path):
+def database_on_disk(transactional_db, tmp_path):
     """For tests with threads: SQLite as deployed (a file in WAL mode), not the in-memory
     test database, whose shared cache answers "database table is locked" at once. The
-    default connection points at a file copy of the test database for the test. The rows
-    data migrations made (number series, approval kinds) are restored first: an earlier
-    transactional test flushed them."""
+    default connection points at a file copy of the test database for the test."""
     if connection.vendor != "sqlite" or not connection.is_in_memory_db():
         yield
         return

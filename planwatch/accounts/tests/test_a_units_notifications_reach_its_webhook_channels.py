@@ -21,7 +21,7 @@ def run_worker() -> None:
 
 
 @pytest.fixture
-def fast_retries(settings, transactional_db, django_db_serialized_rollback):
+def fast_retries(settings, transactional_db):
     """Retries at once, and real commits: the queueing waits for them, as in production."""
     settings.CHANNEL_TIMEOUT = 0.5
     settings.CHANNEL_RETRY_DELAYS = [0, 0]

@@ -7,7 +7,7 @@ from planwatch.accounts.tests.receiver import receiver
 
 
 def test_three_attempts_then_a_visible_failure_that_can_be_sent_again(
-    client, settings, unit_a, officer, users, transactional_db, django_db_serialized_rollback
+    client, settings, unit_a, officer, users, transactional_db
 ):
     settings.CHANNEL_TIMEOUT = 0.3
     settings.CHANNEL_RETRY_DELAYS = [0, 0]

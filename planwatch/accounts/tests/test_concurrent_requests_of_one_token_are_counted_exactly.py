@@ -12,7 +12,7 @@ from planwatch.accounts.models_tokens import TokenWindow
 from planwatch.accounts.tests.helpers_tokens import bearer, make_token, start_of_a_minute
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_twelve_requests_at_once_against_a_limit_of_eight(database_on_disk, settings, officer):
     settings.API_TOKEN_RATE_LIMIT = 8
     _token, raw = make_token(officer)

@@ -34,7 +34,7 @@ def _race(workers) -> list:
     return outcomes
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_reviewers_and_editors_never_lose_an_update(database_on_disk, users, unit_a):
     supervisor, other = users[("supervisor", "a")], users[("administrator", "a")]
     task = make_task(make_plan("race"), unit_a, "RACE-1")

@@ -14,7 +14,7 @@ from planwatch.testing import race
 WRITERS = 50
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_fifty_concurrent_creates_of_one_reference_make_one_task(
     database_on_disk, supervisor, unit_a
 ):

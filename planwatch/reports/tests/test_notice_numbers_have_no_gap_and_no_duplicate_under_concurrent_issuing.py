@@ -35,7 +35,7 @@ def _race(workers) -> list:
     return outcomes
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_notice_numbers_have_no_gap_and_no_duplicate_under_concurrent_issuing(
     database_on_disk, users, unit_a
 ):

@@ -21,9 +21,7 @@ def backup(path: Path) -> Path:
     return path
 
 
-def test_a_backup_from_a_newer_schema_is_refused(
-    transactional_db, django_db_serialized_rollback, users, tmp_path
-):
+def test_a_backup_from_a_newer_schema_is_refused(transactional_db, users, tmp_path):
     archive = backup(tmp_path / "backup.tar.gz")
     newer = tmp_path / "newer.tar.gz"
     rewrite_archive(
@@ -35,9 +33,7 @@ def test_a_backup_from_a_newer_schema_is_refused(
     assert table_rows() == rows
 
 
-def test_a_backup_from_an_older_schema_is_restored_then_migrated(
-    transactional_db, django_db_serialized_rollback, users, tmp_path
-):
+def test_a_backup_from_an_older_schema_is_restored_then_migrated(transactional_db, users, tmp_path):
     loader = MigrationLoader(connection)
     leaf = loader.graph.leaf_nodes("plans")[0]
     parent = sorted(p for p in loader.graph.node_map[leaf].parents if p[0] == "plans")[0]

@@ -15,7 +15,7 @@ from planwatch.testing import make_unit
 
 
 @pytest.fixture
-def world(transactional_db, django_db_serialized_rollback, users, unit_a):
+def world(transactional_db, users, unit_a):
     record_event(users[("supervisor", "a")], "changed", unit_a, {"name_en": ["A", "Unit A"]})
     uploads = Path(settings.MEDIA_ROOT)
     (uploads / "evidence" / "2026").mkdir(parents=True)

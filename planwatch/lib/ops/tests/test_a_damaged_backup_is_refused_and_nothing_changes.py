@@ -9,7 +9,7 @@ from planwatch.lib.ops.tests.snapshots import file_hashes, rewrite_archive, tabl
 
 
 @pytest.fixture
-def archive(transactional_db, django_db_serialized_rollback, users, tmp_path) -> Path:
+def archive(transactional_db, users, tmp_path) -> Path:
     uploads = Path(settings.MEDIA_ROOT)
     uploads.mkdir(parents=True, exist_ok=True)
     (uploads / "evidence.txt").write_text("evidence")
@@ -56,9 +56,7 @@ def test_a_member_not_in_the_manifest_is_refused(archive, tmp_path):
     refused(extra, "not in the manifest")
 
 
-def test_a_file_that_is_no_archive_is_refused(
-    transactional_db, django_db_serialized_rollback, tmp_path
-):
+def test_a_file_that_is_no_archive_is_refused(transactional_db, tmp_path):
     path = tmp_path / "notes.tar.gz"
     path.write_text("not an archive")
     refused(path, "not a readable backup archive")
