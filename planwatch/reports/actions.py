@@ -723,7 +723,7 @@ def do_instruction_to_task(user, instruction: Instruction, **task_fields) -> Tas
     task = plan_actions.do_create_task(user, reason=_("from a leader's instruction"), **task_fields)
     before = snapshot(instruction)
     instruction.new_task = task
-    save_checked(instruction, None)
+    save_checked(instruction, instruction.version)  # the version read under the lock
     record_changed(user, instruction, before, _("made into a task"))
     return task
 

@@ -15,7 +15,7 @@ from planwatch.reports import actions
 from planwatch.reports.bulletins import previous_period
 from planwatch.reports.cards import apply_card_rules
 from planwatch.reports.ladder import propose_notices
-from planwatch.reports.models import Bulletin, Card, Evaluation, Notice
+from planwatch.reports.models import Bulletin, Card, Evaluation, Notice, NoticeSeries
 from planwatch.reports.queries import overdue_by_unit
 
 RESPONSE = "请说明延误原因、已采取的措施及预计完成日期，并附佐证材料。"
@@ -83,12 +83,31 @@ def _bulletins(supervisor: User, today: dt.date) -> int:
     return made
 
 
+# The office's series as the migrations make them (0002, 0005).
+OFFICE_SERIES = {
+    "urging": "催字〔{year}〕第{number}号",
+    "supervision": "督字〔{year}〕第{number}号",
+    "summons": "约字〔{year}〕第{number}号",
+    "criticism": "通字〔{year}〕第{number}号",
+    "bulletin": "督查通报〔{year}〕第{number}期",
+}
+
+
+def _office_series(supervisor: User) -> None:
+    """The office's series, made again where a database lost them since its migrations
+    (a test's flush): the demo issues notices and bulletins in them."""
+    for kind, number_format in OFFICE_SERIES.items():
+        if not NoticeSeries.objects.active().filter(kind=kind, plan__isnull=True).exists():
+            actions.do_save_series(supervisor, None, kind=kind, number_format=number_format)
+
+
 @transaction.atomic
 def load() -> list[str]:
     today = timezone.localdate()
     supervisor = User.objects.filter(username="supervisor").first()
     if supervisor is None:
         return ["Reports: the directory's demo must be loaded first."]
+    _office_series(supervisor)
     notices = 0
     if not Notice.objects.filter(signed_by=supervisor).exists():
         notices = _issue_notices(supervisor, today)

@@ -34,12 +34,8 @@ def test_an_evaluation_report_is_built_from_the_figures_and_compared_with_the_la
 
     first = actions.do_evaluate_plan(supervisor, plan, dt.date(2026, 1, 31), TODAY)
     assert first.content["headline"] == {"total": 2, "finished": 0, "overdue": 0, "completion": 0.0}
-    plan_actions.do_review_report(
-        supervisor,
-        report_on(officer, done, 100, month=dt.date(2026, 3, 1)),
-        None,
-        True,
-    )
+    finished = report_on(officer, done, 100, month=dt.date(2026, 3, 1))
+    plan_actions.do_review_report(supervisor, finished, finished.version, True)
     second = actions.do_evaluate_plan(supervisor, plan, dt.date(2026, 6, 30), TODAY)
 
     c = second.content
