@@ -650,6 +650,14 @@ class Evaluation(DomainModel):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language (`title` keeps it as it was written)."""
+        return gettext("Evaluation of the implementation of “%(plan)s” as of %(date)s") % {
+            "plan": self.plan.title,
+            "date": self.as_of,
+        }
+
     def save(self, *args, **kwargs):
         if self.pk is not None and list(kwargs.get("update_fields") or []) != ["archived_at"]:
             raise ValueError("An evaluation report never changes; write a new one.")
