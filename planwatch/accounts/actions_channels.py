@@ -7,7 +7,7 @@ settings.CHANNEL_RETRY_DELAYS; after the last retry the delivery is marked faile
 with every attempt's error, and can be sent again by whoever manages the channel."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -116,18 +116,28 @@ def _enqueue_on_commit(delivery_id: int, earlier: int = 0, delay: float = 0) -> 
 
 
 def send_to_channels(
-    user_ids: Iterable[int], *, kind: str, key: str, text: str, day: dt.date | None = None
+    user_ids: Iterable[int],
+    *,
+    kind: str,
+    key: str,
+    text: str | Callable[[], str],
+    day: dt.date | None = None,
 ) -> list[Delivery]:
     """Queue a notification for the channels of its recipients' units: one delivery per
-    channel, however many recipients a unit has, and never twice for the same notice."""
+    channel, however many recipients a unit has, and never twice for the same notice.
+    `text` may be a function: it is worded only when a recipient's unit has a channel."""
     day = day or timezone.localdate()
     units = User.objects.filter(pk__in=list(user_ids), unit__isnull=False).values("unit_id")
+    channels = list(Channel.objects.active().filter(unit_id__in=units))
+    if not channels:
+        return []
+    words = text() if callable(text) else text
     queued = []
-    for channel in Channel.objects.active().filter(unit_id__in=units):
+    for channel in channels:
         try:
             with transaction.atomic():
                 delivery = Delivery.objects.create(
-                    channel=channel, key=key[:200], day=day, kind=kind[:40], text=text
+                    channel=channel, key=key[:200], day=day, kind=kind[:40], text=words
                 )
                 _enqueue_on_commit(delivery.pk)
         except IntegrityError:

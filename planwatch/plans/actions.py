@@ -100,8 +100,9 @@ def _notify(actor, user_ids: Iterable[int], kind: str, key: str, params: dict, t
 
     def write() -> None:
         Notification.objects.bulk_create(rows, ignore_conflicts=True)
-        text = notices.channel_text(rows[0])
-        send_to_channels(recipients, kind=kind, key=key, text=text, day=day)
+        send_to_channels(
+            recipients, kind=kind, key=key, text=lambda: notices.channel_text(rows[0]), day=day
+        )
 
     transaction.on_commit(write)
 

@@ -146,8 +146,13 @@ def _notify(
         summary.already_sent += 1
         return
     summary.created += 1
-    text = notices.channel_text(notification)
-    send_to_channels([user.pk], kind=kind, key=f"reminder:{kind}", text=text, day=today)
+    send_to_channels(
+        [user.pk],
+        kind=kind,
+        key=f"reminder:{kind}",
+        text=lambda: notices.channel_text(notification),
+        day=today,
+    )
     if user.email:
         outbox.append((notification, notices.email(notification)))
 
